@@ -1,0 +1,95 @@
+package org.customerprofile.query.customer;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.mongodb.client.result.UpdateResult;
+import java.time.Instant;
+import java.util.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerUpdated;
+import org.customerprofile.api.customer.FetchCustomerVersion;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one {@link CustomerDocument} per customer. Idempotent and replay-safe: every write is one
+ * single-document operation conditioned on the sequence the document already reflects, so an event
+ * seen twice changes nothing. Uses no MongoDB transactions (the in-process wire server has none).
+ */
+@Component
+@ProcessingGroup(CustomerProjection.PROCESSING_GROUP)
+class CustomerProjection {
+
+    /** Stable: it keys this projection's tracking tokens. */
+    static final String PROCESSING_GROUP = "customer-projection";
+
+    private final MongoTemplate mongo;
+    private final QueryUpdateEmitter updates;
+
+    CustomerProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
+        this.mongo = mongo;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(CustomerCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Document document = new Document(CustomerDocument.ID, event.customerId().toString())
+                .append(CustomerDocument.COMPANY_ID, event.companyId().toString())
+                .append(CustomerDocument.SEQUENCE, sequence)
+                .append(CustomerDocument.CREATED, Date.from(at))
+                .append(CustomerDocument.LAST_UPDATED, Date.from(at));
+        document.putAll(CustomerFields.nest(event.profile()));
+        try {
+            mongo.insert(document, CustomerDocument.COLLECTION);
+        } catch (DuplicateKeyException alreadyApplied) {
+            // a replay or redelivery: the document already reflects this event
+        }
+        announce(event.customerId().toString(), sequence);
+    }
+
+    @EventHandler
+    void on(CustomerUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String id = event.customerId().toString();
+        Update update = new Update()
+                .set(CustomerDocument.SEQUENCE, sequence)
+                .set(CustomerDocument.LAST_UPDATED, Date.from(at));
+        event.changes().forEach((path, change) -> {
+            if (change.current() == null) {
+                update.unset(path);
+            } else {
+                update.set(path, change.current());
+            }
+        });
+        UpdateResult result = mongo.updateFirst(
+                query(where(CustomerDocument.ID).is(id).and(CustomerDocument.SEQUENCE).lt(sequence)), update, CustomerDocument.COLLECTION);
+        if (result.getMatchedCount() == 0 && !mongo.exists(query(where(CustomerDocument.ID).is(id)), CustomerDocument.COLLECTION)) {
+            // never skip silently: the processor's error handling stops and retries
+            throw new IllegalStateException("customer " + id + " updated at sequence " + sequence + " but has no read model");
+        }
+        announce(id, sequence);
+    }
+
+    @QueryHandler
+    Long version(FetchCustomerVersion query) {
+        Query byId = query(where(CustomerDocument.ID).is(query.customerId().toString()));
+        byId.fields().include(CustomerDocument.SEQUENCE);
+        Document document = mongo.findOne(byId, Document.class, CustomerDocument.COLLECTION);
+        return document == null ? -1L : ((Number) document.get(CustomerDocument.SEQUENCE)).longValue();
+    }
+
+    private void announce(String customerId, long sequence) {
+        updates.emit(FetchCustomerVersion.class, query -> query.customerId().toString().equals(customerId), sequence);
+    }
+}

@@ -1,0 +1,8 @@
+package org.customerprofile.api.customer;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** A customer was created with these leaf values (dotted path → value; absent fields are left out). */
+public record CustomerCreated(UUID customerId, UUID companyId, Map<String, Object> profile) {
+}

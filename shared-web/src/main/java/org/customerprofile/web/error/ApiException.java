@@ -1,0 +1,52 @@
+package org.customerprofile.web.error;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** A request the service refuses, carrying everything the error body needs. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final ErrorType type;
+    private final List<InvalidParameter> invalidParameters;
+
+    public ApiException(HttpStatus status, ErrorType type, String message, List<InvalidParameter> invalidParameters) {
+        super(message);
+        this.status = status;
+        this.type = type;
+        this.invalidParameters = List.copyOf(invalidParameters);
+    }
+
+    public static ApiException invalid(List<InvalidParameter> invalidParameters) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION, "invalid parameters", invalidParameters);
+    }
+
+    public static ApiException invalid(String parameter, String reason) {
+        return invalid(List.of(new InvalidParameter(parameter, reason)));
+    }
+
+    public static ApiException badRequest(String reason) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST, reason,
+                List.of(new InvalidParameter("body", reason)));
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND, "not found", List.of());
+    }
+
+    public static ApiException forbidden(String parameter, String reason) {
+        return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN, reason, List.of(new InvalidParameter(parameter, reason)));
+    }
+
+    public static ApiException unauthorized() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, ErrorType.UNAUTHORIZED, "unauthorized", List.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ApiError toError(String instance) {
+        return ApiError.of(type, instance, invalidParameters);
+    }
+}

@@ -1,0 +1,52 @@
+package org.customerprofile.web.error;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The contract's {@code error_type} values, each with the status it usually travels with. */
+public enum ErrorType {
+    BAD_REQUEST("Your request could not be understood."),
+    VALIDATION("Your request parameters did not pass our validation."),
+    UNAUTHORIZED("Authentication with the API failed, please check your details and try again."),
+    FORBIDDEN("You are not allowed to access this resource."),
+    NOT_FOUND("The requested resource could not be found."),
+    CONFLICT("The request conflicts with the current state of the resource."),
+    INTERNAL_SERVER_ERROR("Something went wrong on our side; the request was not applied.");
+
+    private final String title;
+
+    ErrorType(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The title for a response status: the type's, or a more precise one where the contract has no type. */
+    public static String titleFor(int status) {
+        return switch (status) {
+            case 405 -> "This method is not supported for this resource.";
+            case 406 -> "This resource answers only application/json.";
+            case 415 -> "The request body must be sent as application/json.";
+            default -> of(status).title();
+        };
+    }
+
+    /** The error type a response status stands for when nothing more specific is known. */
+    public static ErrorType of(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 409 -> CONFLICT;
+            default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_SERVER_ERROR;
+        };
+    }
+}

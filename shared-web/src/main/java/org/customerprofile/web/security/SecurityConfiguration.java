@@ -1,0 +1,115 @@
+package org.customerprofile.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.customerprofile.web.error.ApiError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every endpoint but login, health and the API docs needs a bearer token signed by us (HS256). The
+ * token names the app and its company; refusals use the contract's error body.
+ */
+@Configuration
+@EnableConfigurationProperties(AppCredentialsProperties.class)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    private final SecretKey key;
+    private final ObjectMapper objectMapper;
+
+    SecurityConfiguration(AppCredentialsProperties properties, ObjectMapper objectMapper) {
+        this.key = signingKey(properties.tokenSecret());
+        this.objectMapper = objectMapper;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/v1/login").permitAll()
+                        .requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(jwtDecoder()))
+                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
+                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
+                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER),
+                new JwtClaimValidator<String>(TokenClaims.COMPANY_ID, companyId -> companyId != null && !companyId.isBlank())));
+        return decoder;
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder() {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        objectMapper.writeValue(response.getOutputStream(), ApiError.of(status, request.getRequestURI()));
+    }
+
+    private static SecretKey signingKey(String secret) {
+        byte[] bytes;
+        if (secret == null || secret.isBlank()) {
+            log.warn("customers.security.token-secret is not set: signing tokens with a random key; tokens end with this process "
+                    + "and are not accepted by other processes");
+            bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+        } else {
+            bytes = secret.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < 32) {
+                throw new IllegalStateException("customers.security.token-secret must be at least 32 bytes");
+            }
+        }
+        return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+}
