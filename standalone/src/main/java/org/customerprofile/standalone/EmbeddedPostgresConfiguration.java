@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * (zonky turns both off by default).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "customers.embedded", havingValue = "true", matchIfMissing = true)
 class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")

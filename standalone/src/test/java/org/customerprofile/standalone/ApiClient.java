@@ -99,14 +99,21 @@ final class ApiClient {
                 request.method(method, HttpRequest.BodyPublishers.ofString(text));
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers(), json);
+            return new Response(response.statusCode(), response.headers(), parse(response));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static JsonNode parse(HttpResponse<String> response) throws IOException {
+        boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+        if (response.body().isEmpty()) {
+            return JSON.nullNode();
+        }
+        return json ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
     }
 
     static JsonNode json(String text) {

@@ -20,8 +20,7 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 
 /**
  * How the customer read model is stored and fed: acknowledged writes, an index for every query the
- * API runs, a pooled streaming processor that stops (and retries) rather than skip an event it cannot
- * apply, and — when the read store does not survive a restart — tokens that do not either, so the
+ * API runs, a tracking processor that stops (and retries) rather than skip an event it cannot apply, and — when the read store does not survive a restart — tokens that do not either, so the
  * projection rebuilds from the event store at start-up.
  */
 @Configuration
@@ -34,11 +33,16 @@ class CustomerReadModelConfiguration {
         return template;
     }
 
+    /**
+     * A tracking processor: in one JVM it wakes on every append. A pooled streaming processor was
+     * measured at ~0.4 s from append to projection here (it waits for its next coordination round),
+     * which every write would pay for read-your-writes, against ~0.01 s for this one.
+     */
     @Bean
     ConfigurerModule customerProjectionProcessor(@Value("${customers.read-model.volatile:false}") boolean volatileReadModel) {
         return configurer -> {
             configurer.eventProcessing()
-                    .registerPooledStreamingEventProcessor(CustomerProjection.PROCESSING_GROUP)
+                    .registerTrackingEventProcessor(CustomerProjection.PROCESSING_GROUP)
                     .registerListenerInvocationErrorHandler(CustomerProjection.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
             if (volatileReadModel) {
                 configurer.eventProcessing().registerTokenStore(CustomerProjection.PROCESSING_GROUP, config -> new InMemoryTokenStore());

@@ -1,0 +1,284 @@
+package org.customerprofile.command.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.customerprofile.web.error.ApiError;
+import org.customerprofile.web.error.ApiException;
+import org.customerprofile.web.error.ErrorType;
+import org.customerprofile.web.error.InvalidParameter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpStatus;
+
+/** How a create or update body becomes leaf values by dotted path, without Spring. */
+class CustomerRequestReaderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> BILLING_LEAVES = List.of(
+            "billing.address.line_1", "billing.address.line_2", "billing.address.city", "billing.address.postcode",
+            "billing.address.state", "billing.address.country_code", "billing.email",
+            "billing.phone.country_code", "billing.phone.number");
+
+    private static ValidatorFactory validation;
+    private static CustomerRequestReader strict;
+    private static CustomerRequestReader lenient;
+
+    @BeforeAll
+    static void buildReaders() {
+        validation = Validation.buildDefaultValidatorFactory();
+        Validator validator = validation.getValidator();
+        strict = new CustomerRequestReader(validator, CustomerRequestReader.UnknownFields.REJECT);
+        lenient = new CustomerRequestReader(validator, CustomerRequestReader.UnknownFields.IGNORE);
+    }
+
+    @AfterAll
+    static void closeValidation() {
+        validation.close();
+    }
+
+    // ---------------------------------------------------------------- unknown fields
+
+    @Test
+    void rejectModeNamesEveryUnknownFieldByDottedPath() {
+        ApiException rejected = rejectionOf(strict::readCreate, """
+                {"first_name": "John", "favourite_colour": "green",
+                 "billing": {"address": {"city": "Canterbury", "county": "Kent"}, "fax": "0"},
+                 "shipping": {"phone": {"extension": "12"}}}""");
+
+        assertThat(rejected.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(parametersOf(rejected))
+                .containsExactlyInAnyOrder("favourite_colour", "billing.address.county", "billing.fax", "shipping.phone.extension");
+    }
+
+    @Test
+    void rejectModeAlsoRejectsUnknownFieldsOnUpdate() {
+        ApiException rejected = rejectionOf(strict::readUpdate, "{\"billing\": {\"address\": {\"county\": null}}}");
+
+        assertThat(parametersOf(rejected)).containsExactly("billing.address.county");
+    }
+
+    @Test
+    void rejectModeNamesAnUnknownObjectOnceNotWhatIsInsideIt() {
+        ApiException rejected = rejectionOf(strict::readCreate, "{\"loyalty\": {\"tier\": \"gold\", \"points\": 3}}");
+
+        assertThat(parametersOf(rejected)).containsExactly("loyalty");
+    }
+
+    @Test
+    void ignoreModeDropsUnknownFieldsAndKeepsTheRest() {
+        Map<String, Object> values = lenient.readCreate(json("""
+                {"first_name": "John", "favourite_colour": "green",
+                 "billing": {"address": {"city": "Canterbury", "county": "Kent"}}, "loyalty": {"tier": "gold"}}"""));
+
+        assertThat(values).containsExactlyInAnyOrderEntriesOf(Map.of("first_name", "John", "billing.address.city", "Canterbury"));
+    }
+
+    @Test
+    void ignoreModeDropsUnknownFieldsOnUpdateToo() {
+        Map<String, Object> patch = lenient.readUpdate(json("{\"last_name\": \"Smyth\", \"billing\": {\"address\": {\"county\": null}}}"));
+
+        assertThat(patch).containsExactly(Map.entry("last_name", "Smyth"));
+    }
+
+    @Test
+    void readOnlyFieldsAreRejectedInEitherMode() {
+        String body = """
+                {"customer_id": "6f1d2a3b-0000-4000-8000-000000000000", "company_id": null,
+                 "created": "2024-01-01T00:00:00Z", "last_updated": "2024-01-01T00:00:00Z", "first_name": "John"}""";
+
+        for (CustomerRequestReader reader : List.of(strict, lenient)) {
+            assertThat(parametersOf(rejectionOf(reader::readCreate, body)))
+                    .containsExactlyInAnyOrder("customer_id", "company_id", "created", "last_updated");
+            assertThat(parametersOf(rejectionOf(reader::readUpdate, body)))
+                    .containsExactlyInAnyOrder("customer_id", "company_id", "created", "last_updated");
+        }
+    }
+
+    // ---------------------------------------------------------------- null and empty
+
+    @Test
+    void nullOnUpdateClearsTheField() {
+        Map<String, Object> patch = strict.readUpdate(json("{\"dob\": null, \"billing\": {\"address\": {\"postcode\": null}}}"));
+
+        assertThat(patch).hasSize(2).containsEntry("dob", null).containsEntry("billing.address.postcode", null);
+    }
+
+    @Test
+    void nullOnCreateIsDropped() {
+        Map<String, Object> values = strict.readCreate(json("""
+                {"dob": null, "first_name": "John", "billing": {"email": null, "phone": null}, "shipping": null}"""));
+
+        assertThat(values).containsExactly(Map.entry("first_name", "John"));
+    }
+
+    @Test
+    void nullForAnObjectClearsEveryLeafUnderIt() {
+        Map<String, Object> patch = strict.readUpdate(json("{\"billing\": null}"));
+
+        assertThat(patch.keySet()).containsExactlyInAnyOrderElementsOf(BILLING_LEAVES);
+        assertThat(patch.values()).containsOnlyNulls();
+    }
+
+    @Test
+    void nullForANestedObjectClearsOnlyItsOwnLeaves() {
+        Map<String, Object> patch = strict.readUpdate(json("{\"billing\": {\"phone\": null, \"email\": \"john@example.com\"}}"));
+
+        Map<String, Object> expected = new HashMap<>();
+        expected.put("billing.phone.country_code", null);
+        expected.put("billing.phone.number", null);
+        expected.put("billing.email", "john@example.com");
+        assertThat(patch).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void nullForShippingClearsAddressMatchToo() {
+        Map<String, Object> patch = strict.readUpdate(json("{\"shipping\": null}"));
+
+        assertThat(patch).containsKey("shipping.address_match").containsKey("shipping.address.country_code")
+                .containsKey("shipping.phone.number");
+        assertThat(patch.keySet()).allMatch(path -> path.startsWith("shipping."));
+        assertThat(patch.values()).containsOnlyNulls();
+    }
+
+    @Test
+    void emptyStringIsAbsentOnCreate() {
+        Map<String, Object> values = strict.readCreate(json("""
+                {"reference": "", "first_name": "John",
+                 "billing": {"address": {"line_2": "", "postcode": "", "city": "", "country_code": ""}}}"""));
+
+        assertThat(values).containsExactly(Map.entry("first_name", "John"));
+    }
+
+    @Test
+    void emptyStringIsAbsentOnUpdateSoItNeitherSetsNorClears() {
+        Map<String, Object> patch = strict.readUpdate(json("{\"billing\": {\"address\": {\"line_2\": \"\", \"city\": \"Leeds\"}}}"));
+
+        assertThat(patch).containsExactly(Map.entry("billing.address.city", "Leeds"));
+    }
+
+    // ---------------------------------------------------------------- normalisation
+
+    @Test
+    void referenceIsTrimmed() {
+        assertThat(strict.readCreate(json("{\"reference\": \"  ref_1 \"}"))).containsEntry("reference", "ref_1");
+        assertThat(strict.readUpdate(json("{\"reference\": \"\\tref_2\\n\"}"))).containsEntry("reference", "ref_2");
+    }
+
+    @Test
+    void countryAndStateCodesAreUpperCased() {
+        Map<String, Object> values = strict.readCreate(json("""
+                {"billing": {"address": {"country_code": "gb"}},
+                 "shipping": {"address": {"country_code": "us", "state": "tx"}}}"""));
+
+        assertThat(values).containsEntry("billing.address.country_code", "GB")
+                .containsEntry("shipping.address.country_code", "US")
+                .containsEntry("shipping.address.state", "TX");
+    }
+
+    @Test
+    void phoneDigitsStayStringsAndAddressMatchStaysABoolean() {
+        Map<String, Object> values = strict.readCreate(json("""
+                {"billing": {"phone": {"country_code": "044", "number": "0203"}}, "shipping": {"address_match": false}}"""));
+
+        assertThat(values).containsEntry("billing.phone.country_code", "044")
+                .containsEntry("billing.phone.number", "0203")
+                .containsEntry("shipping.address_match", false);
+        assertThat(values.get("shipping.address_match")).isInstanceOf(Boolean.class);
+    }
+
+    // ---------------------------------------------------------------- types and rules, all at once
+
+    @Test
+    void reportsUnknownFieldsTypeErrorsAndRuleErrorsTogether() {
+        ApiException rejected = rejectionOf(strict::readCreate, """
+                {"first_name": 42, "dob": "2023-02-29", "unknown": 1,
+                 "billing": {"address": "x", "email": "nope"},
+                 "shipping": {"address_match": "yes", "address": {"country_code": "XX"}}}""");
+
+        ApiError error = rejected.toError("/v1/customers");
+        assertThat(error.errorType()).isEqualTo(ErrorType.VALIDATION);
+        assertThat(error.instance()).isEqualTo("/v1/customers");
+        assertThat(parametersOf(rejected)).containsExactlyInAnyOrder(
+                "first_name", "dob", "unknown", "billing.address", "billing.email", "shipping.address_match",
+                "shipping.address.country_code");
+        assertThat(error.invalidParameters()).allSatisfy(parameter -> assertThat(parameter.reason()).isNotBlank());
+        assertThat(error.invalidParameters()).contains(new InvalidParameter("billing.email", "must be an email address"));
+    }
+
+    @Test
+    void trimmedReferenceIsWhatGetsValidated() {
+        ApiException rejected = rejectionOf(strict::readCreate, "{\"reference\": \" " + "r".repeat(51) + " \"}");
+
+        assertThat(parametersOf(rejected)).containsExactly("reference");
+        assertThat(strict.readCreate(json("{\"reference\": \" " + "r".repeat(50) + " \"}"))).containsEntry("reference", "r".repeat(50));
+    }
+
+    @Test
+    void lowerCaseCountryCodeIsValidatedAfterUpperCasing() {
+        assertThat(strict.readCreate(json("{\"billing\": {\"address\": {\"country_code\": \"de\"}}}")))
+                .containsEntry("billing.address.country_code", "DE");
+        assertThat(parametersOf(rejectionOf(strict::readCreate, "{\"billing\": {\"address\": {\"country_code\": \"xx\"}}}")))
+                .containsExactly("billing.address.country_code");
+    }
+
+    @Test
+    void aClearedValueIsNotValidatedAgainstMinimumLengths() {
+        Map<String, Object> patch = strict.readUpdate(json("{\"billing\": {\"address\": {\"city\": null}}}"));
+
+        assertThat(patch).hasSize(1).containsEntry("billing.address.city", null);
+    }
+
+    @ParameterizedTest(name = "body {0}")
+    @ValueSource(strings = {"[]", "[1]", "\"x\"", "42", "true", "null"})
+    void aBodyThatIsNotAnObjectIsABadRequest(String body) {
+        for (Function<JsonNode, Map<String, Object>> read : List.<Function<JsonNode, Map<String, Object>>>of(
+                strict::readCreate, strict::readUpdate, lenient::readCreate)) {
+            ApiException rejected = catchThrowableOfType(ApiException.class, () -> read.apply(json(body)));
+
+            assertThat(rejected).isNotNull();
+            assertThat(rejected.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(rejected.toError("/v1/customers").errorType()).isEqualTo(ErrorType.BAD_REQUEST);
+        }
+    }
+
+    @Test
+    void aMissingBodyIsABadRequest() {
+        ApiException rejected = catchThrowableOfType(ApiException.class, () -> strict.readCreate(null));
+
+        assertThat(rejected).isNotNull();
+        assertThat(rejected.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ApiException rejectionOf(Function<JsonNode, Map<String, Object>> read, String body) {
+        ApiException rejected = catchThrowableOfType(ApiException.class, () -> read.apply(json(body)));
+        assertThat(rejected).as("rejection of %s", body).isNotNull();
+        return rejected;
+    }
+
+    private static List<String> parametersOf(ApiException rejected) {
+        return rejected.toError("/v1/customers").invalidParameters().stream().map(InvalidParameter::parameter).toList();
+    }
+}
