@@ -109,6 +109,20 @@ class AuthenticationTest {
         assertThat(response.body().get("customer_id").asText()).isEqualTo(existingId);
     }
 
+    /**
+     * Login is the one call that needs no token (contract: "every other call needs" one), so a client
+     * that still sends its expired token when it logs in again must get a new one.
+     */
+    @ParameterizedTest(name = "{0} token sent along")
+    @EnumSource(value = BrokenToken.class, names = {"EXPIRED", "FOREIGN_SIGNED", "NOT_A_JWT", "NOT_BEARER"})
+    void loginSucceedsWhateverAuthorizationHeaderComesWithIt(BrokenToken token) throws JOSEException {
+        ApiClient.Response response = anonymous.send("POST", "/v1/login", Map.of("app_id", APP_ID, "app_key", APP_KEY),
+                Map.of("Authorization", authorizationFor(token)));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body().get("token_type").asText()).isEqualTo("Bearer");
+    }
+
     static Stream<Arguments> wrongCredentials() {
         return Stream.of(
                 arguments(APP_ID, "key-of-company-one-0000000000001"),
@@ -147,7 +161,7 @@ class AuthenticationTest {
         assertThat(parametersOf(response)).containsExactlyInAnyOrderElementsOf(missing);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "body [{0}]")
     @ValueSource(strings = {"", "not json", "{\"app_id\": \"company1\", ", "[]", "{\"app_id\": {\"id\": 1}, \"app_key\": \"k\"}"})
     void loginWithAnUnreadableBodyIs400(String body) {
         ApiClient.Response response = anonymous.post("/v1/login", body);

@@ -277,6 +277,19 @@ class CustomerValidationTest {
         assertThat(company1.get(CUSTOMERS + "/" + id).body().get("reference").asText()).isEqualTo(reference);
     }
 
+    @Test
+    void referenceOfOnlySpacesIsNotStoredAsAnEmptyReference() {
+        ApiClient.Response response = company1.post(CUSTOMERS, "{\"reference\": \"   \", \"first_name\": \"Blank\"}");
+
+        if (response.status() == 400) {
+            assertValidationError(response, CUSTOMERS, "reference");
+        } else {
+            assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            JsonNode customer = company1.get(CUSTOMERS + "/" + response.body().get("customer_id").asText()).body();
+            assertThat(customer.has("reference")).as("trimmed to \"\", which counts as not given: %s", customer).isFalse();
+        }
+    }
+
     // ---------------------------------------------------------------- empty strings, nothing required
 
     @Test

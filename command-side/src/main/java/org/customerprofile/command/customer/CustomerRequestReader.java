@@ -104,8 +104,11 @@ class CustomerRequestReader {
                 }
             } else if (!value.isTextual()) {
                 problems.add(new InvalidParameter(path, "must be a string"));
-            } else if (!value.textValue().isEmpty()) {
-                leaves.put(path, normalized(path, value.textValue()));
+            } else {
+                String text = normalized(path, value.textValue());
+                if (!text.isEmpty()) {
+                    leaves.put(path, text);
+                }
             }
         });
     }
@@ -129,7 +132,7 @@ class CustomerRequestReader {
         }
     }
 
-    private static Object normalized(String path, String value) {
+    private static String normalized(String path, String value) {
         String name = path.substring(path.lastIndexOf('.') + 1);
         if (UPPER_CASE.contains(name)) {
             return value.toUpperCase(Locale.ROOT);

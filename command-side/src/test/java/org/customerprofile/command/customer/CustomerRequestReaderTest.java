@@ -177,6 +177,19 @@ class CustomerRequestReaderTest {
         assertThat(strict.readUpdate(json("{\"reference\": \"\\tref_2\\n\"}"))).containsEntry("reference", "ref_2");
     }
 
+    /** Trimmed it is {@code ""}, which counts as not given; rejecting it (spaces are not allowed) would do too. */
+    @Test
+    void referenceOfOnlySpacesIsNeverKeptAsAnEmptyReference() {
+        for (Function<JsonNode, Map<String, Object>> read : List.<Function<JsonNode, Map<String, Object>>>of(
+                strict::readCreate, strict::readUpdate)) {
+            try {
+                assertThat(read.apply(json("{\"reference\": \"   \"}"))).doesNotContainKey("reference");
+            } catch (ApiException rejected) {
+                assertThat(parametersOf(rejected)).containsExactly("reference");
+            }
+        }
+    }
+
     @Test
     void countryAndStateCodesAreUpperCased() {
         Map<String, Object> values = strict.readCreate(json("""
