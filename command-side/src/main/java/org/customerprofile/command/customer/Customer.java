@@ -18,9 +18,12 @@ import org.customerprofile.api.customer.CustomerFields;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.customer.UpdateCustomer;
+import org.customerprofile.command.reference.ReferenceClaims;
 
 @Aggregate
 class Customer {
+
+    private static final String REFERENCE = "reference";
 
     @AggregateIdentifier
     private UUID customerId;
@@ -32,14 +35,17 @@ class Customer {
     }
 
     @CommandHandler
-    Customer(CreateCustomer command) {
+    Customer(CreateCustomer command, ReferenceClaims references) {
         requireKnownFields(command.profile());
+        if (command.profile().get(REFERENCE) instanceof String reference) {
+            references.claim(command.companyId(), reference, command.customerId());
+        }
         apply(new CustomerCreated(command.customerId(), command.companyId(), command.profile()));
     }
 
     /** Returns the aggregate's sequence number after the update, whether or not anything changed. */
     @CommandHandler
-    long handle(UpdateCustomer command) {
+    long handle(UpdateCustomer command, ReferenceClaims references) {
         if (!companyId.equals(command.companyId())) {
             // another company's customer does not exist for the caller
             throw new CustomerNotFoundException(command.customerId());
@@ -52,6 +58,12 @@ class Customer {
                 changes.put(path, new FieldChange(previous, value));
             }
         });
+        FieldChange referenceChange = changes.get(REFERENCE);
+        if (referenceChange != null && referenceChange.current() instanceof String reference
+                && !ReferenceClaims.same(reference, (String) referenceChange.previous())) {
+            // the old reference is released by ReferenceSaga once this change is recorded
+            references.claim(companyId, reference, customerId);
+        }
         if (!changes.isEmpty()) {
             apply(new CustomerUpdated(customerId, companyId, changes));
         }

@@ -1,8 +1,15 @@
 package org.customerprofile.command.customer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.customerprofile.api.customer.CreateCustomer;
@@ -10,6 +17,9 @@ import org.customerprofile.api.customer.CustomerCreated;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.customer.UpdateCustomer;
+import org.customerprofile.api.reference.ReferenceClaimed;
+import org.customerprofile.command.reference.ReferenceClaims;
+import org.customerprofile.command.reference.ReferenceTakenException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +27,9 @@ class CustomerTest {
 
     private static final UUID CUSTOMER = UUID.fromString("0b6f8a52-3c2e-4d1f-9a7b-5e4d3c2b1a09");
     private static final UUID COMPANY = UUID.fromString("11111111-1111-4111-8111-111111111111");
+    private static final UUID OTHER_CUSTOMER = UUID.fromString("5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
     private static final UUID OTHER_COMPANY = UUID.fromString("22222222-2222-4222-8222-222222222222");
+    private static final String CLAIM = "reference/" + COMPANY + "/order-7";
     private static final Map<String, Object> PROFILE = Map.of(
             "first_name", "John",
             "billing.address.city", "London",
@@ -25,10 +37,14 @@ class CustomerTest {
             "shipping.address_match", true);
 
     private AggregateTestFixture<Customer> fixture;
+    private EventStore claimStore;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Customer.class);
+        // the fixture holds one aggregate: reference claims live in an event store of their own
+        claimStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        fixture.registerInjectableResource(ReferenceClaims.backedBy(claimStore));
     }
 
     @Test
@@ -37,6 +53,71 @@ class CustomerTest {
                 .when(new CreateCustomer(CUSTOMER, COMPANY, PROFILE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CustomerCreated(CUSTOMER, COMPANY, PROFILE));
+    }
+
+    @Test
+    void createClaimsTheReference() {
+        Map<String, Object> profile = Map.of("reference", "Order-7", "first_name", "John");
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateCustomer(CUSTOMER, COMPANY, profile))
+                .expectEvents(new CustomerCreated(CUSTOMER, COMPANY, profile));
+
+        assertThat(claimEvents()).containsExactly(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, null));
+    }
+
+    @Test
+    void rejectsReferenceUsedByAnotherCustomerOfTheCompany() {
+        store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, Map.of("reference", "order-7")));
+        store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, "order-7", OTHER_CUSTOMER, null));
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateCustomer(CUSTOMER, COMPANY, Map.of("reference", " ORDER-7 ")))
+                .expectException(ReferenceTakenException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void takesOverAReferenceItsHolderNoLongerUses() {
+        store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, Map.of("reference", "order-7")));
+        store(OTHER_CUSTOMER.toString(), 1, new CustomerUpdated(OTHER_CUSTOMER, COMPANY,
+                Map.of("reference", new FieldChange("order-7", "order-8"))));
+        store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, "order-7", OTHER_CUSTOMER, null));
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateCustomer(CUSTOMER, COMPANY, Map.of("reference", "Order-7")))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(claimEvents()).last().isEqualTo(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, OTHER_CUSTOMER));
+    }
+
+    @Test
+    void changingTheReferenceClaimsTheNewOne() {
+        fixture.given(new CustomerCreated(CUSTOMER, COMPANY, Map.of("reference", "Order-6")))
+                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("reference", "Order-7")))
+                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of("reference", new FieldChange("Order-6", "Order-7"))));
+
+        assertThat(claimEvents()).containsExactly(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, null));
+    }
+
+    @Test
+    void changingOnlyTheCaseOfTheReferenceNeedsNoNewClaim() {
+        fixture.given(new CustomerCreated(CUSTOMER, COMPANY, Map.of("reference", "Order-7")))
+                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("reference", "ORDER-7")))
+                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of("reference", new FieldChange("Order-7", "ORDER-7"))));
+
+        assertThat(claimEvents()).isEmpty();
+    }
+
+    private void store(String aggregateId, long sequence, Object event) {
+        claimStore.publish(new GenericDomainEventMessage<>("test", aggregateId, sequence, event));
+    }
+
+    private List<Object> claimEvents() {
+        return claimStore.readEvents(CLAIM).asStream()
+                .filter(event -> event.getPayload() instanceof ReferenceClaimed)
+                .map(event -> (Object) event.getPayload())
+                .toList();
     }
 
     @Test

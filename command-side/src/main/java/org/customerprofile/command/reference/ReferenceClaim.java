@@ -1,0 +1,78 @@
+package org.customerprofile.command.reference;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.customerprofile.api.reference.ReferenceClaimed;
+import org.customerprofile.api.reference.ReferenceReleased;
+import org.customerprofile.api.reference.ReleaseReference;
+
+/**
+ * Who holds one reference within one company. Its identifier is derived from (company, reference), so
+ * two first claims race to append the same stream's event 0 and the event store's unique
+ * (aggregate, sequence) constraint lets exactly one win; every later claim appends to the same stream.
+ */
+@Aggregate
+class ReferenceClaim {
+
+    @AggregateIdentifier
+    private String claimId;
+    private UUID companyId;
+    private String reference;
+    private UUID holder;
+
+    ReferenceClaim() {
+        // for event sourcing
+    }
+
+    ReferenceClaim(String claimId, UUID companyId, String reference, UUID customerId) {
+        apply(new ReferenceClaimed(claimId, companyId, reference, customerId, null));
+    }
+
+    /** References compare trimmed and case-insensitively: {@code Order-1} and {@code order-1 } are one reference. */
+    static String idOf(UUID companyId, String reference) {
+        return "reference/" + companyId + "/" + comparable(reference);
+    }
+
+    static String comparable(String reference) {
+        return reference.strip().toLowerCase(Locale.ROOT);
+    }
+
+    UUID holder() {
+        return holder;
+    }
+
+    /** Gives the reference to {@code customerId} unless another holder still uses it. */
+    void claimFor(UUID customerId, String reference, boolean holderStillUsesIt) {
+        if (holderStillUsesIt) {
+            throw new ReferenceTakenException(holder);
+        }
+        apply(new ReferenceClaimed(claimId, companyId, reference, customerId, customerId.equals(holder) ? null : holder));
+    }
+
+    /** Honoured only if the holder no longer uses the reference: it may have changed back meanwhile. */
+    @CommandHandler
+    void handle(ReleaseReference command, CustomerReferences customers) {
+        if (command.customerId().equals(holder) && !customers.uses(holder, reference)) {
+            apply(new ReferenceReleased(claimId, companyId, reference, holder));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceClaimed event) {
+        claimId = event.claimId();
+        companyId = event.companyId();
+        reference = event.reference();
+        holder = event.customerId();
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceReleased event) {
+        holder = null;
+    }
+}

@@ -1,0 +1,62 @@
+package org.customerprofile.command.reference;
+
+import java.util.UUID;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a customer's reference is checked: called by the Customer aggregate inside its command's unit
+ * of work, so the claim and the customer's event commit in one PostgreSQL transaction or not at all —
+ * no crash can leave a claim without its customer. Decided against the event store only.
+ */
+@Component
+public class ReferenceClaims {
+
+    private final Repository<ReferenceClaim> claims;
+    private final CustomerReferences customers;
+
+    ReferenceClaims(Repository<ReferenceClaim> claims, CustomerReferences customers) {
+        this.claims = claims;
+        this.customers = customers;
+    }
+
+    /** Claims kept in {@code eventStore}, wired by hand (aggregate test fixtures; Spring wires the bean). */
+    public static ReferenceClaims backedBy(EventStore eventStore) {
+        return new ReferenceClaims(EventSourcingRepository.builder(ReferenceClaim.class).eventStore(eventStore).build(),
+                new CustomerReferences(eventStore));
+    }
+
+    /**
+     * Makes {@code customerId} the holder of {@code reference} in its company.
+     *
+     * @throws ReferenceTakenException when another customer of the company uses it
+     */
+    public void claim(UUID companyId, String reference, UUID customerId) {
+        String claimId = ReferenceClaim.idOf(companyId, reference);
+        Aggregate<ReferenceClaim> claim;
+        try {
+            claim = claims.load(claimId);
+        } catch (AggregateNotFoundException free) {
+            try {
+                claims.newInstance(() -> new ReferenceClaim(claimId, companyId, reference, customerId));
+            } catch (Exception e) {
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
+            return;
+        }
+        UUID holder = claim.invoke(ReferenceClaim::holder);
+        // a holder whose reference has since changed keeps a stale claim until ReferenceSaga releases it:
+        // what counts is whether the holder uses the reference now
+        boolean holderStillUsesIt = holder != null && !holder.equals(customerId) && customers.uses(holder, reference);
+        claim.execute(it -> it.claimFor(customerId, reference, holderStillUsesIt));
+    }
+
+    /** Whether two references are the same reference (trimmed, case-insensitive). */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && ReferenceClaim.comparable(a).equals(ReferenceClaim.comparable(b));
+    }
+}
