@@ -1,7 +1,6 @@
 package org.customerprofile.command.idempotency;
 
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -19,9 +18,9 @@ class IdempotencyRecorder implements MessageHandlerInterceptor<CommandMessage<?>
 
     private final IdempotencyKeys keys;
 
-    IdempotencyRecorder(IdempotencyKeys keys, CommandBus commandBus) {
+    /** Axon's Spring auto-configuration registers handler interceptor beans with the command bus. */
+    IdempotencyRecorder(IdempotencyKeys keys) {
         this.keys = keys;
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override
