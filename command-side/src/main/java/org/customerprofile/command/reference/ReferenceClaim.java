@@ -27,11 +27,7 @@ class ReferenceClaim {
     private UUID holder;
 
     ReferenceClaim() {
-        // for event sourcing
-    }
-
-    ReferenceClaim(String claimId, UUID companyId, String reference, UUID customerId) {
-        apply(new ReferenceClaimed(claimId, companyId, reference, customerId, null));
+        // for event sourcing, and as the empty claim of a reference nobody has used yet
     }
 
     /** References compare trimmed and case-insensitively: {@code Order-1} and {@code order-1 } are one reference. */
@@ -48,7 +44,7 @@ class ReferenceClaim {
     }
 
     /** Gives the reference to {@code customerId} unless another holder still uses it. */
-    void claimFor(UUID customerId, String reference, boolean holderStillUsesIt) {
+    void claimFor(String claimId, UUID companyId, String reference, UUID customerId, boolean holderStillUsesIt) {
         if (holderStillUsesIt) {
             throw new ReferenceTakenException(holder);
         }

@@ -4,7 +4,6 @@ import java.util.UUID;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -39,20 +38,15 @@ public class ReferenceClaims {
         String claimId = ReferenceClaim.idOf(companyId, reference);
         Aggregate<ReferenceClaim> claim;
         try {
-            claim = claims.load(claimId);
-        } catch (AggregateNotFoundException free) {
-            try {
-                claims.newInstance(() -> new ReferenceClaim(claimId, companyId, reference, customerId));
-            } catch (Exception e) {
-                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
-            return;
+            claim = claims.loadOrCreate(claimId, ReferenceClaim::new);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         UUID holder = claim.invoke(ReferenceClaim::holder);
         // a holder whose reference has since changed keeps a stale claim until ReferenceSaga releases it:
         // what counts is whether the holder uses the reference now
         boolean holderStillUsesIt = holder != null && !holder.equals(customerId) && customers.uses(holder, reference);
-        claim.execute(it -> it.claimFor(customerId, reference, holderStillUsesIt));
+        claim.execute(it -> it.claimFor(claimId, companyId, reference, customerId, holderStillUsesIt));
     }
 
     /** Whether two references are the same reference (trimmed, case-insensitive). */
