@@ -6,7 +6,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +28,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "customers.embedded", havingValue = "true", matchIfMissing = true)
 class EmbeddedPostgresConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${customers.data-dir}") Path dataDir,
                                       @Value("${customers.postgres.durable:true}") boolean durable) throws IOException {
         Path directory = Files.createDirectories(dataDir.resolve("postgres"));
+        stopOrphanedServer(directory);
         String sync = durable ? "on" : "off";
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -33,6 +43,33 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("synchronous_commit", sync)
                 .setServerConfig("full_page_writes", sync)
                 .start();
+    }
+
+    /**
+     * A service killed without its shutdown hook (kill -9, power loss of the JVM only) leaves its
+     * PostgreSQL running on the data directory, which would refuse the next start. Stop it first: it
+     * has committed everything it acknowledged, so a normal shutdown loses nothing.
+     */
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+        if (server.isEmpty() || !server.get().isAlive() || !server.get().info().command().orElse("").contains("postgres")) {
+            return;
+        }
+        log.warn("stopping the PostgreSQL (pid {}) left running on {} by an earlier run", server.get().pid(), directory);
+        server.get().destroy();
+        try {
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping an orphaned PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("an earlier PostgreSQL (pid " + server.get().pid() + ") still runs on " + directory, e);
+        }
     }
 
     @Bean(destroyMethod = "close")
