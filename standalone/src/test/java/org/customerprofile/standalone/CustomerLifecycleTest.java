@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,9 +13,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @StandaloneTest
 class CustomerLifecycleTest {
 
-    static final String SEED_CUSTOMER = """
+    /** Acquired's create example; its reference is unique per call, as references must be. */
+    static String seedCustomer() {
+        return SEED_CUSTOMER.formatted("seed_" + UUID.randomUUID());
+    }
+
+    private static final String SEED_CUSTOMER = """
             {
-              "reference": "seed_customer_1",
+              "reference": "%s",
               "first_name": "John",
               "last_name": "Smith",
               "dob": "1990-01-01",
@@ -39,7 +45,7 @@ class CustomerLifecycleTest {
 
     @Test
     void createsTheSeedCustomerAndShowsItBack() {
-        ApiClient.Response created = company1.post("/v1/customers", SEED_CUSTOMER);
+        ApiClient.Response created = company1.post("/v1/customers", seedCustomer());
 
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("customer_id").asText();
@@ -60,7 +66,7 @@ class CustomerLifecycleTest {
 
     @Test
     void filterReturnsOnlyTheNamedFieldsKeepingTheirNesting() {
-        String id = company1.create(SEED_CUSTOMER);
+        String id = company1.create(seedCustomer());
 
         JsonNode customer = company1.get("/v1/customers/" + id + "?filter=customer_id,first_name,billing.address.city,shipping").body();
 
@@ -71,7 +77,7 @@ class CustomerLifecycleTest {
 
     @Test
     void updateMergesFieldByFieldAndNullClears() {
-        String id = company1.create(SEED_CUSTOMER);
+        String id = company1.create(seedCustomer());
 
         ApiClient.Response updated = company1.put("/v1/customers/" + id, """
                 {"last_name": "Smyth", "dob": null,
@@ -92,10 +98,11 @@ class CustomerLifecycleTest {
 
     @Test
     void updateWithTheWholeObjectAgainChangesNothingElse() {
-        String id = company1.create(SEED_CUSTOMER);
+        String seed = seedCustomer();
+        String id = company1.create(seed);
         JsonNode before = company1.get("/v1/customers/" + id).body();
 
-        ApiClient.Response updated = company1.put("/v1/customers/" + id, SEED_CUSTOMER);
+        ApiClient.Response updated = company1.put("/v1/customers/" + id, seed);
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(company1.get("/v1/customers/" + id).body()).as("nothing changed, no event, same document").isEqualTo(before);

@@ -68,7 +68,7 @@ class StandaloneJarIT {
         ApiClient demo = ApiClient.anonymous(port).login("demo0001", "demo-key-0000-0000-0000-00000000");
         ApiClient other = ApiClient.anonymous(port).login("company2", "key-of-company-two-0000000000000");
 
-        ApiClient.Response created = demo.post("/v1/customers/", CustomerLifecycleTest.SEED_CUSTOMER);
+        ApiClient.Response created = demo.post("/v1/customers/", CustomerLifecycleTest.seedCustomer());
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("customer_id").asText();
         assertThat(demo.get("/v1/customers/" + id).body().at("/billing/address/country_code").asText()).isEqualTo("GB");

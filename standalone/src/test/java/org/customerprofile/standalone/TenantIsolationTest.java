@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,12 +18,14 @@ class TenantIsolationTest {
     ApiClient company1;
     ApiClient company2;
     String customerOfCompany1;
+    String reference;
 
     @BeforeEach
     void setUp() {
         company1 = ApiClient.company1(port);
         company2 = ApiClient.company2(port);
-        customerOfCompany1 = company1.create(Map.of("reference", "tenant_secret", "first_name", "Alice"));
+        reference = "tenant_" + UUID.randomUUID();
+        customerOfCompany1 = company1.create(Map.of("reference", reference, "first_name", "Alice"));
     }
 
     @Test
@@ -45,9 +48,9 @@ class TenantIsolationTest {
 
     @Test
     void anotherCompanysListDoesNotContainIt() {
-        company2.create(Map.of("reference", "tenant_secret", "first_name", "Bob"));
+        company2.create(Map.of("reference", reference, "first_name", "Bob"));
 
-        JsonNode page = company2.get("/v1/customers?reference=tenant_secret&limit=100").body();
+        JsonNode page = company2.get("/v1/customers?reference=" + reference + "&limit=100").body();
 
         assertThat(page.get("data")).isNotEmpty().allSatisfy(customer -> {
             assertThat(customer.get("company_id").asText()).isEqualTo(ApiClient.COMPANY_2);

@@ -1,10 +1,8 @@
 package org.customerprofile.query.customer;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerFields;
@@ -23,9 +21,6 @@ final class CustomerDocument {
     static final String CREATED = "created";
     static final String LAST_UPDATED = "last_updated";
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private CustomerDocument() {
     }
 
@@ -34,18 +29,16 @@ final class CustomerDocument {
         return apiPath.equals("customer_id") ? ID : apiPath;
     }
 
-    /** The customer object the API shows, in the contract's field order; absent fields are left out. */
+    /** The customer object the API shows; a filter was already applied by MongoDB's projection. */
     static Map<String, Object> toApi(Document document) {
-        Map<String, Object> leaves = new LinkedHashMap<>();
-        putIfPresent(leaves, "customer_id", document.get(ID));
-        putIfPresent(leaves, COMPANY_ID, document.get(COMPANY_ID));
-        CustomerFields.LEAVES.keySet().forEach(leaf -> putIfPresent(leaves, leaf, valueAt(document, leaf)));
-        for (String timestamp : List.of(CREATED, LAST_UPDATED)) {
-            if (document.get(timestamp) instanceof Date date) {
-                leaves.put(timestamp, TIMESTAMP.format(date.toInstant()));
-            }
-        }
-        return CustomerFields.nest(leaves);
+        Map<String, Object> profile = new HashMap<>();
+        CustomerFields.LEAVES.keySet().forEach(leaf -> profile.put(leaf, valueAt(document, leaf)));
+        return new CustomerView((String) document.get(ID), (String) document.get(COMPANY_ID), profile,
+                instantOf(document.get(CREATED)), instantOf(document.get(LAST_UPDATED))).toApi(CustomerFilter.ALL);
+    }
+
+    private static Instant instantOf(Object value) {
+        return value instanceof Date date ? date.toInstant() : null;
     }
 
     private static Object valueAt(Document document, String path) {
@@ -57,11 +50,5 @@ final class CustomerDocument {
             value = object.get(name);
         }
         return value;
-    }
-
-    private static void putIfPresent(Map<String, Object> leaves, String path, Object value) {
-        if (value != null) {
-            leaves.put(path, value);
-        }
     }
 }

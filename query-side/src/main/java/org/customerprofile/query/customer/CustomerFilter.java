@@ -10,12 +10,15 @@ import org.springframework.data.mongodb.core.query.Query;
  * The {@code filter} query parameter: comma-separated field paths ({@code a,b.c}); only those fields
  * are returned, nested paths keeping their nesting. Absent or empty means every field.
  */
-record CustomerFilter(String raw, List<String> paths) {
+public record CustomerFilter(String raw, List<String> paths) {
+
+    /** No filter: every field. */
+    static final CustomerFilter ALL = new CustomerFilter(null, List.of());
 
     /** The filter, or {@code null} after adding to {@code problems} why it cannot be used. */
-    static CustomerFilter parse(String raw, List<InvalidParameter> problems) {
+    public static CustomerFilter parse(String raw, List<InvalidParameter> problems) {
         if (raw == null || raw.isBlank()) {
-            return new CustomerFilter(null, List.of());
+            return ALL;
         }
         List<String> paths = Arrays.stream(raw.split(",")).map(String::strip).filter(path -> !path.isEmpty()).distinct().toList();
         List<String> unknown = paths.stream().filter(path -> !CustomerFields.isKnownPath(path)).toList();
@@ -30,7 +33,12 @@ record CustomerFilter(String raw, List<String> paths) {
         return new CustomerFilter(raw, outermost);
     }
 
-    /** Limits what MongoDB returns to the filtered fields. */
+    /** Whether the field at {@code path} (a leaf, or a read-only field) is to be shown. */
+    public boolean selects(String path) {
+        return paths.isEmpty() || paths.stream().anyMatch(selected -> path.equals(selected) || path.startsWith(selected + "."));
+    }
+
+    /** Limits what MongoDB returns to the filtered fields, as {@link #selects} would. */
     Query project(Query query) {
         if (!paths.isEmpty()) {
             paths.forEach(path -> query.fields().include(CustomerDocument.storedPath(path)));

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -36,23 +37,19 @@ class CustomerProjection {
     static final String PROCESSING_GROUP = "customer-projection";
 
     private final MongoTemplate mongo;
+    private final CustomerCollection collection;
     private final QueryUpdateEmitter updates;
 
-    CustomerProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
+    CustomerProjection(MongoTemplate mongo, CustomerCollection collection, QueryUpdateEmitter updates) {
         this.mongo = mongo;
+        this.collection = collection;
         this.updates = updates;
     }
 
     @EventHandler
     void on(CustomerCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document document = new Document(CustomerDocument.ID, event.customerId().toString())
-                .append(CustomerDocument.COMPANY_ID, event.companyId().toString())
-                .append(CustomerDocument.SEQUENCE, sequence)
-                .append(CustomerDocument.CREATED, Date.from(at))
-                .append(CustomerDocument.LAST_UPDATED, Date.from(at));
-        document.putAll(CustomerFields.nest(event.profile()));
         try {
-            mongo.insert(document, CustomerDocument.COLLECTION);
+            mongo.insert(document(event, sequence, at), collection.name());
         } catch (DuplicateKeyException alreadyApplied) {
             // a replay or redelivery: the document already reflects this event
         }
@@ -62,6 +59,32 @@ class CustomerProjection {
     @EventHandler
     void on(CustomerUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String id = event.customerId().toString();
+        UpdateResult result = mongo.updateFirst(before(event.customerId(), sequence), update(event, sequence, at), collection.name());
+        if (result.getMatchedCount() == 0 && !mongo.exists(query(where(CustomerDocument.ID).is(id)), collection.name())) {
+            // never skip silently: the processor parks the event rather than lose it
+            throw new IllegalStateException("customer " + id + " updated at sequence " + sequence + " but has no read model");
+        }
+        announce(id, sequence);
+    }
+
+    /** The document of a customer as created. */
+    static Document document(CustomerCreated event, long sequence, Instant at) {
+        Document document = new Document(CustomerDocument.ID, event.customerId().toString())
+                .append(CustomerDocument.COMPANY_ID, event.companyId().toString())
+                .append(CustomerDocument.SEQUENCE, sequence)
+                .append(CustomerDocument.CREATED, Date.from(at))
+                .append(CustomerDocument.LAST_UPDATED, Date.from(at));
+        document.putAll(CustomerFields.nest(event.profile()));
+        return document;
+    }
+
+    /** The customer's document while it reflects less than {@code sequence}: only then does an update apply. */
+    static Query before(UUID customerId, long sequence) {
+        return query(where(CustomerDocument.ID).is(customerId.toString()).and(CustomerDocument.SEQUENCE).lt(sequence));
+    }
+
+    /** The changed fields set or unset, and the sequence and time the document now reflects. */
+    static Update update(CustomerUpdated event, long sequence, Instant at) {
         Update update = new Update()
                 .set(CustomerDocument.SEQUENCE, sequence)
                 .set(CustomerDocument.LAST_UPDATED, Date.from(at));
@@ -72,20 +95,14 @@ class CustomerProjection {
                 update.set(path, change.current());
             }
         });
-        UpdateResult result = mongo.updateFirst(
-                query(where(CustomerDocument.ID).is(id).and(CustomerDocument.SEQUENCE).lt(sequence)), update, CustomerDocument.COLLECTION);
-        if (result.getMatchedCount() == 0 && !mongo.exists(query(where(CustomerDocument.ID).is(id)), CustomerDocument.COLLECTION)) {
-            // never skip silently: the processor's error handling stops and retries
-            throw new IllegalStateException("customer " + id + " updated at sequence " + sequence + " but has no read model");
-        }
-        announce(id, sequence);
+        return update;
     }
 
     @QueryHandler
     Long version(FetchCustomerVersion query) {
         Query byId = query(where(CustomerDocument.ID).is(query.customerId().toString()));
         byId.fields().include(CustomerDocument.SEQUENCE);
-        Document document = mongo.findOne(byId, Document.class, CustomerDocument.COLLECTION);
+        Document document = mongo.findOne(byId, Document.class, collection.name());
         return document == null ? -1L : ((Number) document.get(CustomerDocument.SEQUENCE)).longValue();
     }
 

@@ -20,18 +20,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/customers[/{id}]}, served from the read model, always within the caller's company. */
+/**
+ * {@code GET /v1/customers[/{id}]}, served from the read model, always within the caller's company. A past
+ * state ({@code ?version}, {@code ?as_of}) is not in the read model: {@code CustomerHistoryController} serves
+ * it from the event store.
+ */
 @RestController
 @RequestMapping("/v1/customers")
 class CustomerQueryController {
 
-    static final int DEFAULT_LIMIT = 25;
-    static final int MAX_LIMIT = 100;
-
     private final MongoTemplate mongo;
+    private final CustomerCollection collection;
 
-    CustomerQueryController(MongoTemplate mongo) {
+    CustomerQueryController(MongoTemplate mongo, CustomerCollection collection) {
         this.mongo = mongo;
+        this.collection = collection;
     }
 
     @GetMapping("/{customerId}")
@@ -42,7 +45,7 @@ class CustomerQueryController {
             throw ApiException.invalid(problems);
         }
         Query query = fields.project(new Query(ofCompany(caller).and(CustomerDocument.ID).is(customerId)));
-        Document document = mongo.findOne(query, Document.class, CustomerDocument.COLLECTION);
+        Document document = mongo.findOne(query, Document.class, collection.name());
         if (document == null) {
             throw ApiException.notFound();
         }
@@ -56,8 +59,7 @@ class CustomerQueryController {
                              @RequestParam(required = false) String reference,
                              Caller caller) {
         List<InvalidParameter> problems = new ArrayList<>();
-        int pageSize = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
-        int skip = number("offset", offset, 0, 0, Integer.MAX_VALUE, problems);
+        PageParameters window = PageParameters.parse(limit, offset, problems);
         CustomerFilter fields = CustomerFilter.parse(filter, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
@@ -68,40 +70,21 @@ class CustomerQueryController {
             criteria = criteria.and("reference").is(reference.strip());
             others.put("reference", reference.strip());
         }
-        long total = mongo.count(new Query(criteria), CustomerDocument.COLLECTION);
+        long total = mongo.count(new Query(criteria), collection.name());
         Query page = fields.project(new Query(criteria))
                 .with(Sort.by(Sort.Order.desc(CustomerDocument.CREATED), Sort.Order.desc(CustomerDocument.ID)))
-                .skip(skip)
-                .limit(pageSize);
-        List<Map<String, Object>> data = mongo.find(page, Document.class, CustomerDocument.COLLECTION).stream()
+                .skip(window.offset())
+                .limit(window.limit());
+        List<Map<String, Object>> data = mongo.find(page, Document.class, collection.name()).stream()
                 .map(CustomerDocument::toApi)
                 .toList();
-        PageLinks meta = PageLinks.of("/v1/customers", fields.raw(), others, data.size(), skip, pageSize, total);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", meta);
+        body.put("meta", window.meta("/v1/customers", fields.raw(), others, data.size(), total));
         body.put("data", data);
         return body;
     }
 
     private static Criteria ofCompany(Caller caller) {
         return where(CustomerDocument.COMPANY_ID).is(caller.companyId().toString());
-    }
-
-    private static int number(String name, String value, int absent, int min, int max, List<InvalidParameter> problems) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new InvalidParameter(name, max == Integer.MAX_VALUE
-                ? "must be a whole number of at least " + min
-                : "must be a whole number from " + min + " to " + max));
-        return absent;
     }
 }

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  * {@code href}s carry the query parameters in the order filter, limit, offset, then the others, with
  * commas encoded; a prev or next that does not exist has an empty {@code href}.
  */
-record PageLinks(int count, int offset, int limit, long total, List<Link> links) {
+public record PageLinks(int count, int offset, int limit, long total, List<Link> links) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Link(String rel, String href, String title) {
+    public record Link(String rel, String href, String title) {
     }
 
     static PageLinks of(String path, String filter, Map<String, String> others, int count, int offset, int limit, long total) {
