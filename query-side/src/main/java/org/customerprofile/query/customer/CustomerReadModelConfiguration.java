@@ -2,25 +2,24 @@ package org.customerprofile.query.customer;
 
 import com.mongodb.WriteConcern;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.bson.Document;
+import org.customerprofile.query.deadletter.DeadLetterQueueModule;
+import org.customerprofile.query.deadletter.DeadLetters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
-import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 
 /**
  * How the customer read model is stored and fed: acknowledged writes, an index for every query the
- * API runs, a tracking processor that stops (and retries) rather than skip an event it cannot apply, and — when the read store does not survive a restart — tokens that do not either, so the
+ * API runs, a tracking processor that parks an event it cannot apply in a dead-letter queue (never skips
+ * it), and — when the read store does not survive a restart — tokens that do not either, so the
  * projection rebuilds from the event store at start-up.
  */
 @Configuration
@@ -50,15 +49,25 @@ class CustomerReadModelConfiguration {
         };
     }
 
+    /**
+     * An event the projection cannot apply is parked with its customer's later events behind it, while
+     * other customers keep flowing (the handler's exception reaches the queue through the propagating
+     * error handler above). With a volatile read model, letters of an earlier run are cleared at
+     * start-up: see {@link DeadLetterQueueModule} for why that loses nothing.
+     */
+    @Bean
+    ConfigurerModule customerProjectionDeadLetterQueue(@Value("${customers.read-model.volatile:false}") boolean volatileReadModel) {
+        return new DeadLetterQueueModule(CustomerProjection.PROCESSING_GROUP, volatileReadModel);
+    }
+
+    @Bean
+    DeadLetters customerProjectionDeadLetters(EventProcessingConfiguration processing) {
+        return new DeadLetters(CustomerProjection.PROCESSING_GROUP, processing);
+    }
+
     @EventListener(ApplicationStartedEvent.class)
     void createIndexes(ApplicationStartedEvent started) {
-        MongoTemplate mongo = started.getApplicationContext().getBean(MongoTemplate.class);
-        IndexOperations indexes = mongo.indexOps(CustomerDocument.COLLECTION);
-        // the list: a company's customers, newest first (customer_id breaks ties so pages never overlap)
-        indexes.ensureIndex(new CompoundIndexDefinition(new Document(CustomerDocument.COMPANY_ID, 1)
-                .append(CustomerDocument.CREATED, -1).append(CustomerDocument.ID, -1)).named("company_created"));
-        // the list filtered by reference; not unique here: uniqueness is the command side's to decide
-        indexes.ensureIndex(new Index().on(CustomerDocument.COMPANY_ID, Sort.Direction.ASC).on("reference", Sort.Direction.ASC)
-                .named("company_reference"));
+        CustomerCollection collection = started.getApplicationContext().getBean(CustomerCollection.class);
+        collection.createIndexes(collection.name());
     }
 }

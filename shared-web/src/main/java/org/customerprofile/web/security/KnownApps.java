@@ -25,7 +25,7 @@ class KnownApps {
     /** Compared against when the app id is unknown, so a miss costs as long as a wrong key. */
     private final String decoy = encoder.encode("decoy-key-for-unknown-app-ids");
 
-    record App(String appId, String encodedKey, UUID companyId) {
+    record App(String appId, String encodedKey, UUID companyId, boolean operator) {
     }
 
     KnownApps(AppCredentialsProperties properties, Environment environment) {
@@ -40,7 +40,7 @@ class KnownApps {
                         + app.appId() + "): configure {bcrypt} or {argon2} encoded keys");
             }
             String key = encoded ? app.appKey() : "{bcrypt}" + new BCryptPasswordEncoder().encode(app.appKey());
-            apps.put(app.appId(), new App(app.appId(), key, app.companyId()));
+            apps.put(app.appId(), new App(app.appId(), key, app.companyId(), app.isOperator()));
         }
     }
 

@@ -53,14 +53,16 @@ class LoginController {
         }
         KnownApps.App app = apps.authenticate(request.appId(), request.appKey()).orElseThrow(ApiException::unauthorized);
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
                 .subject(app.appId())
                 .claim(TokenClaims.COMPANY_ID, app.companyId().toString())
                 .issuedAt(now)
-                .expiresAt(now.plus(properties.tokenLifetime()))
-                .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+                .expiresAt(now.plus(properties.tokenLifetime()));
+        if (app.operator()) {
+            claims.claim(TokenClaims.SCOPE, TokenClaims.OPERATOR_SCOPE);
+        }
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build())).getTokenValue();
         return new LoginResponse("Bearer", properties.tokenLifetime().toSeconds(), token);
     }
 }

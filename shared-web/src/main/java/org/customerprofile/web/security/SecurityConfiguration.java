@@ -34,7 +34,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every endpoint but login, health and the API docs needs a bearer token signed by us (HS256). The
- * token names the app and its company; refusals use the contract's error body.
+ * token names the app and its company; refusals use the contract's error body. The operator endpoints
+ * ({@code /v1/operations/**}) show and change state across companies: only tokens of apps configured as
+ * operators carry the scope they need, every other app gets a {@code 403}.
  */
 @Configuration
 @EnableConfigurationProperties(AppCredentialsProperties.class)
@@ -70,6 +72,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/v1/operations/**").hasAuthority(TokenClaims.OPERATOR_AUTHORITY)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(jwtDecoder()))
