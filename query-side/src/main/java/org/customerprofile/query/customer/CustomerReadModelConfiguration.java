@@ -4,6 +4,7 @@ import com.mongodb.WriteConcern;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.customerprofile.query.deadletter.DeadLetterQueueModule;
 import org.customerprofile.query.deadletter.DeadLetters;
@@ -38,10 +39,13 @@ class CustomerReadModelConfiguration {
      * which every write would pay for read-your-writes, against ~0.01 s for this one.
      */
     @Bean
-    ConfigurerModule customerProjectionProcessor(@Value("${customers.read-model.volatile:false}") boolean volatileReadModel) {
+    ConfigurerModule customerProjectionProcessor(@Value("${customers.read-model.volatile:false}") boolean volatileReadModel,
+                                                 @Value("${customers.read-model.batch-size:250}") int batchSize) {
         return configurer -> {
             configurer.eventProcessing()
-                    .registerTrackingEventProcessor(CustomerProjection.PROCESSING_GROUP)
+                    // batches make catching up (a start-up replay) fast; a lone new event is still handled at once
+                    .registerTrackingEventProcessor(CustomerProjection.PROCESSING_GROUP, axon -> axon.eventStore(),
+                            config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
                     .registerListenerInvocationErrorHandler(CustomerProjection.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
             if (volatileReadModel) {
                 configurer.eventProcessing().registerTokenStore(CustomerProjection.PROCESSING_GROUP, config -> new InMemoryTokenStore());

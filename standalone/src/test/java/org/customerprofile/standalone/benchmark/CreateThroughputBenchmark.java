@@ -46,7 +46,7 @@ class CreateThroughputBenchmark {
             String token = login(base);
             LongFunction<String> withoutReference = n -> "{\"first_name\": \"Bench\", \"last_name\": \"Mark\"}";
             LongFunction<String> withReference = n -> "{\"first_name\": \"Bench\", \"last_name\": \"Mark\", \"reference\": \"bench_" + n + "\"}";
-            run(base, token, withoutReference, Duration.ofSeconds(5));
+            run(base, token, withoutReference, Duration.ofSeconds(20)); // until the JIT has compiled the hot paths
             List<String> rows = new ArrayList<>();
             double[] totals = new double[2];
             for (int round = 1; round <= ROUNDS; round++) {
