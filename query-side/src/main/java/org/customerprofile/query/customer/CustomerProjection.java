@@ -3,10 +3,8 @@ package org.customerprofile.query.customer;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -59,10 +57,17 @@ class CustomerProjection {
     @EventHandler
     void on(CustomerUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String id = event.customerId().toString();
-        UpdateResult result = mongo.updateFirst(before(event.customerId(), sequence), update(event, sequence, at), collection.name());
-        if (result.getMatchedCount() == 0 && !mongo.exists(query(where(CustomerDocument.ID).is(id)), collection.name())) {
+        Query byId = query(where(CustomerDocument.ID).is(id));
+        byId.fields().include(CustomerDocument.SEQUENCE);
+        Document current = mongo.findOne(byId, Document.class, collection.name());
+        if (current == null) {
             // never skip silently: the processor parks the event rather than lose it
             throw new IllegalStateException("customer " + id + " updated at sequence " + sequence + " but has no read model");
+        }
+        // read, then write, both by _id (a compound filter scans every document on the wire server):
+        // safe because one processor thread at a time handles a customer's events, in order
+        if (((Number) current.get(CustomerDocument.SEQUENCE)).longValue() < sequence) {
+            mongo.updateFirst(query(where(CustomerDocument.ID).is(id)), update(event, sequence, at), collection.name());
         }
         announce(id, sequence);
     }
@@ -76,11 +81,6 @@ class CustomerProjection {
                 .append(CustomerDocument.LAST_UPDATED, Date.from(at));
         document.putAll(CustomerFields.nest(event.profile()));
         return document;
-    }
-
-    /** The customer's document while it reflects less than {@code sequence}: only then does an update apply. */
-    static Query before(UUID customerId, long sequence) {
-        return query(where(CustomerDocument.ID).is(customerId.toString()).and(CustomerDocument.SEQUENCE).lt(sequence));
     }
 
     /** The changed fields set or unset, and the sequence and time the document now reflects. */

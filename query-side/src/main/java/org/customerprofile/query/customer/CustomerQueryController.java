@@ -44,10 +44,18 @@ class CustomerQueryController {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        Query query = fields.project(new Query(ofCompany(caller).and(CustomerDocument.ID).is(customerId)));
+        // by _id alone: the one index the in-process wire server uses (a compound filter scans every
+        // document there); the company is checked on the document instead
+        Query query = fields.project(new Query(where(CustomerDocument.ID).is(customerId)));
+        if (!fields.paths().isEmpty()) {
+            query.fields().include(CustomerDocument.COMPANY_ID);
+        }
         Document document = mongo.findOne(query, Document.class, collection.name());
-        if (document == null) {
+        if (document == null || !caller.companyId().toString().equals(document.get(CustomerDocument.COMPANY_ID))) {
             throw ApiException.notFound();
+        }
+        if (!fields.selects(CustomerDocument.COMPANY_ID)) {
+            document.remove(CustomerDocument.COMPANY_ID);
         }
         return CustomerDocument.toApi(document);
     }

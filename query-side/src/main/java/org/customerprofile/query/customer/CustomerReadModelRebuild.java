@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -151,7 +153,9 @@ class CustomerReadModelRebuild {
                 writes++;
             } else if (event.getPayload() instanceof CustomerUpdated updated) {
                 long sequence = sequenceOf(event);
-                bulk.updateOne(CustomerProjection.before(updated.customerId(), sequence), CustomerProjection.update(updated, sequence, event.getTimestamp()));
+                // a fresh collection written in event order by this thread alone: no sequence check needed
+                bulk.updateOne(Query.query(Criteria.where(CustomerDocument.ID).is(updated.customerId().toString())),
+                        CustomerProjection.update(updated, sequence, event.getTimestamp()));
                 writes++;
             }
         }
