@@ -116,6 +116,16 @@ final class ApiClient {
         return json ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
     }
 
+    /** The {@code href} of the page link {@code rel} in a list's {@code meta.links}. */
+    static String href(JsonNode page, String rel) {
+        for (JsonNode link : page.at("/meta/links")) {
+            if (link.get("rel").asText().equals(rel)) {
+                return link.get("href").asText();
+            }
+        }
+        throw new AssertionError("no link " + rel + " in " + page);
+    }
+
     static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

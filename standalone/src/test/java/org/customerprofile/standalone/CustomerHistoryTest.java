@@ -99,7 +99,7 @@ class CustomerHistoryTest {
         while (!href.isEmpty()) {
             JsonNode page = company1.get(href).body();
             page.get("data").forEach(event -> sequences.add(event.get("sequence").asLong()));
-            href = link(page, "next");
+            href = ApiClient.href(page, "next");
             pages++;
         }
         assertThat(pages).isEqualTo(3);
@@ -110,7 +110,7 @@ class CustomerHistoryTest {
         assertThat(all.at("/meta/total").asInt()).as("the reference claims' events are not the customer's").isEqualTo(5);
         JsonNode past = company1.get(path + "?limit=2&offset=10").body();
         assertThat(past.get("data")).isEmpty();
-        assertThat(link(past, "prev")).isEqualTo(path + "?limit=2&offset=8");
+        assertThat(ApiClient.href(past, "prev")).isEqualTo(path + "?limit=2&offset=8");
     }
 
     @Test
@@ -253,14 +253,5 @@ class CustomerHistoryTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static String link(JsonNode page, String rel) {
-        for (JsonNode link : page.at("/meta/links")) {
-            if (link.get("rel").asText().equals(rel)) {
-                return link.get("href").asText();
-            }
-        }
-        throw new AssertionError("no link " + rel + " in " + page);
     }
 }
