@@ -1,5 +1,6 @@
 package org.customerprofile.command.eventstore;
 
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonNonTransientException;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Commands {
 
-    static final int ATTEMPTS = 10;
+    static final int ATTEMPTS = 20;
 
     private final CommandGateway gateway;
 
@@ -34,7 +35,18 @@ public class Commands {
                 if (attempt == ATTEMPTS || !lostARace(e)) {
                     throw e;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A short random pause, growing with the attempts, so racing writers stop colliding in step. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + 5L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", e);
         }
     }
 
