@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A merchant backend's view of the service: plain HTTP with JSON, nothing of the server's classes. */
@@ -114,6 +116,17 @@ final class ApiClient {
             return JSON.nullNode();
         }
         return json ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
+    }
+
+    /** Every page of a paginated list, from {@code href} on, following the {@code next} links to the end. */
+    List<JsonNode> pages(String href) {
+        List<JsonNode> pages = new ArrayList<>();
+        while (!href.isEmpty()) {
+            JsonNode page = get(href).body();
+            pages.add(page);
+            href = href(page, "next");
+        }
+        return pages;
     }
 
     /** The {@code href} of the page link {@code rel} in a list's {@code meta.links}. */

@@ -94,15 +94,9 @@ class CustomerHistoryTest {
                   {"rel": "next", "href": "%1$s?limit=2&offset=2", "title": "next page"}
                 ]}""".formatted(path)));
         List<Long> sequences = new ArrayList<>();
-        String href = path + "?limit=2";
-        int pages = 0;
-        while (!href.isEmpty()) {
-            JsonNode page = company1.get(href).body();
-            page.get("data").forEach(event -> sequences.add(event.get("sequence").asLong()));
-            href = ApiClient.href(page, "next");
-            pages++;
-        }
-        assertThat(pages).isEqualTo(3);
+        List<JsonNode> pages = company1.pages(path + "?limit=2");
+        pages.forEach(page -> page.get("data").forEach(event -> sequences.add(event.get("sequence").asLong())));
+        assertThat(pages).hasSize(3);
         assertThat(sequences).containsExactly(1L, 2L, 3L, 4L, 5L);
 
         JsonNode all = company1.get(path + "/").body();

@@ -38,16 +38,10 @@ class CustomerListTest {
     @Test
     void walkingNextLinksVisitsEveryCustomerOnceNewestFirst() {
         List<String> seen = new ArrayList<>();
-        String href = "/v1/customers?filter=customer_id%2Cfirst_name%2Cip&limit=3&offset=0";
-        int pages = 0;
-        while (!href.isEmpty()) {
-            JsonNode page = listings.get(href).body();
-            page.get("data").forEach(customer -> seen.add(customer.get("customer_id").asText()));
-            href = ApiClient.href(page, "next");
-            pages++;
-        }
+        List<JsonNode> pages = listings.pages("/v1/customers?filter=customer_id%2Cfirst_name%2Cip&limit=3&offset=0");
+        pages.forEach(page -> page.get("data").forEach(customer -> seen.add(customer.get("customer_id").asText())));
 
-        assertThat(pages).isEqualTo(8);
+        assertThat(pages).hasSize(8);
         List<String> newestFirst = new ArrayList<>(createdOldestFirst);
         Collections.reverse(newestFirst);
         assertThat(seen).isEqualTo(newestFirst);
