@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.customerprofile.api.customer.CustomerCreated;
-import org.customerprofile.api.customer.CustomerUpdated;
+import org.customerprofile.query.feed.PublishedEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ class CustomerHistory {
         }
         // from sequence 0, not readEvents(id): that would start at a snapshot, which is no history
         List<DomainEventMessage<?>> events = eventStore.readEvents(customerId, 0).asStream()
-                .filter(CustomerHistory::isCustomerEvent)
+                .filter(PublishedEvents::isPublished)
                 .<DomainEventMessage<?>>map(event -> event)
                 .toList();
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof CustomerCreated created)
@@ -68,9 +68,5 @@ class CustomerHistory {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static boolean isCustomerEvent(DomainEventMessage<?> event) {
-        return event.getPayloadType() == CustomerCreated.class || event.getPayloadType() == CustomerUpdated.class;
     }
 }

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.query.customer.CustomerFilter;
 import org.customerprofile.query.customer.PageParameters;
+import org.customerprofile.query.feed.PublishedEvents;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
 import org.customerprofile.web.security.Caller;
@@ -47,7 +49,7 @@ class CustomerHistoryController {
         Map<Long, Long> positions = page.isEmpty() ? Map.of() : history.positions(customerId,
                 page.get(0).getSequenceNumber(), page.get(page.size() - 1).getSequenceNumber());
         List<CustomerEvent> data = page.stream()
-                .map(event -> CustomerEvent.of(event, positions.get(event.getSequenceNumber())))
+                .map(event -> PublishedEvents.of(event, positions.get(event.getSequenceNumber())))
                 .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", window.meta("/v1/customers/" + customerId + "/events", null, Map.of(), data.size(), events.size()));

@@ -1,0 +1,120 @@
+package org.customerprofile.query.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.customerprofile.api.published.CustomerEvent;
+import org.customerprofile.web.error.ApiException;
+import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.security.Caller;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The caller's company's customer events for downstream services: pages by cursor
+ * ({@code GET /v1/events?after=&limit=}) and a live tail as Server-Sent Events ({@code /v1/events/stream}).
+ * A cursor is the {@code position} of the last event a reader has; {@code 0} reads from the start.
+ */
+@RestController
+@RequestMapping("/v1/events")
+class EventFeedController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final CustomerEventFeed feed;
+    private final EventStreams streams;
+
+    EventFeedController(CustomerEventFeed feed, EventStreams streams) {
+        this.feed = feed;
+        this.streams = streams;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Link(String rel, String href) {
+    }
+
+    /** {@code next} is the cursor to read on with: after the last event of this page, or {@code after} again when it is empty. */
+    record Meta(int count, String after, int limit, String next, List<Link> links) {
+    }
+
+    record Page(Meta meta, List<CustomerEvent> data) {
+    }
+
+    @GetMapping
+    Page page(@RequestParam(required = false) String after, @RequestParam(required = false) String limit, Caller caller) {
+        List<InvalidParameter> problems = new ArrayList<>();
+        long from = position("after", after, 0, problems);
+        int size = limit(limit, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        List<CustomerEvent> events = feed.after(caller.companyId(), from, size);
+        long next = events.isEmpty() ? from : events.get(events.size() - 1).position();
+        List<Link> links = List.of(new Link("self", href(from, size)), new Link("next", href(next, size)));
+        return new Page(new Meta(events.size(), Long.toString(from), size, Long.toString(next), links), events);
+    }
+
+    /**
+     * Every event after {@code Last-Event-ID} (what an SSE client sends when it reconnects), else after
+     * {@code after}, else from now on; each SSE event's id is its position. The stream ends when the
+     * caller's token expires: reconnect with a fresh token and the last id.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(required = false) String after, Caller caller, @AuthenticationPrincipal Jwt token) {
+        List<InvalidParameter> problems = new ArrayList<>();
+        long resumeAt = position("Last-Event-ID", lastEventId, -1, problems);
+        long from = position("after", after, -1, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        long start = resumeAt >= 0 ? resumeAt : from >= 0 ? from : feed.head(caller.companyId());
+        Instant until = token.getExpiresAt() == null ? Instant.MAX : token.getExpiresAt();
+        return streams.open(caller.companyId(), start, until);
+    }
+
+    private static String href(long after, int limit) {
+        return "/v1/events?after=" + after + "&limit=" + limit;
+    }
+
+    private static long position(String name, String value, long absent, List<InvalidParameter> problems) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            long position = Long.parseLong(value.strip());
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new InvalidParameter(name, "must be a position the feed returned: a whole number of at least 0"));
+        return absent;
+    }
+
+    private static int limit(String value, List<InvalidParameter> problems) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new InvalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+}

@@ -1,0 +1,121 @@
+package org.customerprofile.query.feed;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.customerprofile.api.published.CustomerEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live tails of the feed as Server-Sent Events. Each open stream polls the event store from its own
+ * position (a few threads serve every stream: no thread waits per client), sends what is new with the
+ * position as the SSE id, and a comment when idle so a vanished client is noticed.
+ */
+@Component
+class EventStreams {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+    private static final int BATCH = 500;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final CustomerEventFeed feed;
+    private final Duration pollInterval;
+    private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "event-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    EventStreams(CustomerEventFeed feed, @Value("${customers.events.stream-poll-interval:200ms}") Duration pollInterval) {
+        this.feed = feed;
+        this.pollInterval = pollInterval;
+    }
+
+    SseEmitter open(UUID companyId, long after, Instant until) {
+        SseEmitter emitter = new SseEmitter(0L);
+        Tail tail = new Tail(companyId, after, until, emitter);
+        tail.schedule = pollers.scheduleWithFixedDelay(tail::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        emitter.onCompletion(tail::stop);
+        emitter.onTimeout(tail::stop);
+        emitter.onError(error -> tail.stop());
+        return emitter;
+    }
+
+    @PreDestroy
+    void close() {
+        pollers.shutdownNow();
+    }
+
+    private final class Tail {
+
+        private final UUID companyId;
+        private final Instant until;
+        private final SseEmitter emitter;
+        private long position;
+        private Instant lastSent = Instant.now();
+        private volatile ScheduledFuture<?> schedule;
+        private volatile boolean stopped;
+
+        Tail(UUID companyId, long position, Instant until, SseEmitter emitter) {
+            this.companyId = companyId;
+            this.position = position;
+            this.until = until;
+            this.emitter = emitter;
+        }
+
+        void poll() {
+            if (stopped) {
+                stop();
+                return;
+            }
+            try {
+                if (Instant.now().isAfter(until)) {
+                    emitter.complete();
+                    stop();
+                    return;
+                }
+                List<CustomerEvent> events;
+                do {
+                    events = feed.after(companyId, position, BATCH);
+                    for (CustomerEvent event : events) {
+                        emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.type())
+                                .data(event, MediaType.APPLICATION_JSON));
+                        position = event.position();
+                        lastSent = Instant.now();
+                    }
+                } while (events.size() == BATCH);
+                if (Duration.between(lastSent, Instant.now()).compareTo(HEARTBEAT) > 0) {
+                    emitter.send(SseEmitter.event().comment("still here"));
+                    lastSent = Instant.now();
+                }
+            } catch (IOException | IllegalStateException gone) {
+                // the client went away (or the emitter completed): nothing to deliver to
+                stop();
+            } catch (RuntimeException e) {
+                log.warn("event stream for company {} failed at position {}", companyId, position, e);
+                emitter.completeWithError(e);
+                stop();
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            ScheduledFuture<?> running = schedule;
+            if (running != null) {
+                running.cancel(false);
+            }
+        }
+    }
+}
