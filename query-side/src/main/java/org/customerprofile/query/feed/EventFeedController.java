@@ -8,7 +8,6 @@ import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
 import org.customerprofile.web.security.Caller;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +67,7 @@ class EventFeedController {
      * {@code after}, else from now on; each SSE event's id is its position. The stream ends when the
      * caller's token expires: reconnect with a fresh token and the last id.
      */
-    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping("/stream")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(required = false) String after, Caller caller, @AuthenticationPrincipal Jwt token) {
         List<InvalidParameter> problems = new ArrayList<>();

@@ -104,8 +104,11 @@ class EventStreams {
                 // the client went away (or the emitter completed): nothing to deliver to
                 stop();
             } catch (RuntimeException e) {
-                log.warn("event stream for company {} failed at position {}", companyId, position, e);
-                emitter.completeWithError(e);
+                // end the stream rather than fail it: the client reconnects with its last id and loses nothing
+                if (!pollers.isShutdown()) {
+                    log.warn("event stream for company {} ended at position {}: {}", companyId, position, e.toString());
+                }
+                emitter.complete();
                 stop();
             }
         }
