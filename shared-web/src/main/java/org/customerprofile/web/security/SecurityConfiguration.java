@@ -36,7 +36,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every endpoint but login, health and the API docs needs a bearer token signed by us (HS256). The
  * token names the app and its company; refusals use the contract's error body. The operator endpoints
  * ({@code /v1/operations/**}) show and change state across companies: only tokens of apps configured as
- * operators carry the scope they need, every other app gets a {@code 403}.
+ * operators carry the scope they need, every other app gets a {@code 403}. So do the metrics
+ * ({@code /actuator/prometheus}), which a scraper may also fetch with HTTP Basic and an operator app's key.
  */
 @Configuration
 @EnableConfigurationProperties(AppCredentialsProperties.class)
@@ -64,8 +65,29 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
+    /** Metrics span every company: operators only, by bearer token or, for a scraper, HTTP Basic with the app's key. */
     @Bean
     @Order(2)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, KnownApps apps) throws Exception {
+        return http
+                .securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(TokenClaims.OPERATOR_AUTHORITY))
+                .authenticationProvider(new AppKeyAuthentication(apps))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> refuse(request, response, 401)))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(jwtDecoder()))
+                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
+                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
+                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
