@@ -32,3 +32,8 @@ CREATE TRIGGER domain_event_entry_in_commit_order
     FOR EACH ROW EXECUTE FUNCTION domain_event_entry_in_commit_order();
 
 CREATE INDEX domain_event_entry_company_feed ON DomainEventEntry (companyId, globalIndex) WHERE type = 'Customer';
+
+-- a customer event without a company would be invisible to every feed: refuse to store one
+-- (NOT VALID: rows stored before this migration are not re-checked)
+ALTER TABLE DomainEventEntry ADD CONSTRAINT customer_event_has_company
+    CHECK (type IS DISTINCT FROM 'Customer' OR companyId IS NOT NULL) NOT VALID;

@@ -30,6 +30,13 @@ class ArchitectureTest {
             .because("events and commands are records other services read without our runtime");
 
     @ArchTest
+    static final ArchRule publishedEventsStandApartFromStoredEvents = noClasses()
+            .that().resideInAPackage("org.customerprofile.api.published..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.customerprofile.api.published..", "java..",
+                    "com.fasterxml.jackson.annotation..")
+            .because("what consumers read (docs/events.md) must not change when the event-sourcing classes do");
+
+    @ArchTest
     static final ArchRule querySideDispatchesNoCommands = noClasses()
             .that().resideInAPackage("org.customerprofile.query..")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.commandhandling..")

@@ -1,6 +1,7 @@
 package org.customerprofile.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The downstream event feed, {@code GET /v1/events}: a company's customer events in global order, resumable at any cursor. */
@@ -178,6 +180,17 @@ class EventFeedTest {
             JsonNode events = company1.get("/v1/events?after=" + head).body().get("data");
             assertThat(events).extracting(event -> event.get("customer_id").asText()).contains(id);
         }
+    }
+
+    @Test
+    void aCustomerEventWithoutACompanyIsNeverStored() {
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,
+                                              payloadType, timeStamp)
+                VALUES (?, 0, 'Customer', ?, '\\x7b7d', '\\x7b7d', 'probe', '2026-01-01T00:00:00Z')""",
+                UUID.randomUUID().toString(), UUID.randomUUID().toString()))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("customer_event_has_company");
     }
 
     @Test

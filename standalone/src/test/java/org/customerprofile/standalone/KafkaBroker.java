@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * keeps every acknowledged record and the bootstrap address. (spring-kafka-test's embedded KRaft
  * broker cannot restart in place: it deletes its directory on close and picks new ports.)
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private static final int NODE_ID = 1;
 
@@ -38,7 +38,7 @@ final class KafkaBroker implements AutoCloseable {
     private final int controllerPort = freePort();
     private KafkaRaftServer server;
 
-    KafkaBroker(Path logDir) {
+    public KafkaBroker(Path logDir) {
         this.logDir = logDir.toAbsolutePath();
         // Kafka's fatal-fault handlers halt the JVM: make them fail the test instead
         Exit.setExitProcedure((code, message) -> {
@@ -52,12 +52,12 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
     /** Starts, or restarts on the same data, and returns once the broker serves requests. */
-    synchronized void start() {
+    public synchronized void start() {
         if (server != null) {
             return;
         }
@@ -74,7 +74,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** A controlled shutdown, as an operator's restart: the data stays on disk. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (server != null) {
             KafkaRaftServer running = server;
             server = null;

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerCreated;
 import org.customerprofile.api.customer.CustomerFields;
@@ -48,6 +49,7 @@ class RebuildBenchmark {
     static final int CUSTOMERS = Integer.getInteger("benchmark.customers", 100_000);
     static final int BATCH = 2_000;
     static final UUID COMPANY = UUID.fromString("11111111-1111-4111-8111-111111111111");
+    static final MetaData AUDIT = MetaData.with("companyId", COMPANY.toString()).and("appId", "benchmark");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -67,9 +69,9 @@ class RebuildBenchmark {
             for (int i = 0; i < CUSTOMERS; i++) {
                 UUID id = UUID.randomUUID();
                 ids.add(id);
-                batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 0, new CustomerCreated(id, COMPANY, profile(i))));
+                batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 0, new CustomerCreated(id, COMPANY, profile(i)), AUDIT));
                 batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 1, new CustomerUpdated(id, COMPANY,
-                        Map.of("last_name", new FieldChange(null, "Rebuilt"), "billing.address.postcode", new FieldChange("LS1", null)))));
+                        Map.of("last_name", new FieldChange(null, "Rebuilt"), "billing.address.postcode", new FieldChange("LS1", null))), AUDIT));
                 if (batch.size() >= BATCH) {
                     engine.appendEvents(batch);
                     batch.clear();
