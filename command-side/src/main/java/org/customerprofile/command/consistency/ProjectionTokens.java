@@ -1,0 +1,90 @@
+package org.customerprofile.command.consistency;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes across processes: the projection's progress is its tokens in the token store, in the
+ * event store's database, which this side reads anyway. A write is visible once the token of the segment
+ * that handles its customer has handled the event's global position (the projection stores a token in the same
+ * transaction as the batch it applied, after the read model writes). Polled every few milliseconds,
+ * only for the wait of one write.
+ */
+@Component
+@ConditionalOnProperty(name = "customers.consistency.source", havingValue = "token-store")
+class ProjectionTokens implements ReadYourWrites {
+
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final JdbcTemplate jdbc;
+    private final Configuration axon;
+    private final String processor;
+    private final Duration wait;
+
+    ProjectionTokens(JdbcTemplate jdbc, Configuration axon,
+                     @Value("${customers.consistency.processor:customer-projection}") String processor,
+                     @Value("${customers.consistency.wait:5s}") Duration wait) {
+        this.jdbc = jdbc;
+        this.axon = axon;
+        this.processor = processor;
+        this.wait = wait;
+    }
+
+    @Override
+    public boolean awaitVisible(UUID customerId, long sequence) {
+        List<Long> positions = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                Long.class, customerId.toString(), sequence);
+        if (positions.isEmpty()) {
+            return false;
+        }
+        long position = positions.get(0);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            if (applied(customerId, position)) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private boolean applied(UUID customerId, long position) {
+        List<Token> tokens = jdbc.query("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?",
+                (row, n) -> new Token(row.getInt("segment"), row.getBytes("token"), row.getString("tokenType")), processor);
+        int[] segmentIds = tokens.stream().mapToInt(Token::segment).toArray();
+        for (Token token : tokens) {
+            // the projection's events of one customer all go to the segment its id hashes to (sequencing per aggregate)
+            if (Segment.computeSegment(token.segment(), segmentIds).matches(customerId.toString())) {
+                // a replay's lower bound: what every part of the token has handled; a gap is an event still to come
+                return token.value() != null && WrappedToken.unwrapLowerBound(deserialize(token)) instanceof GapAwareTrackingToken handled
+                        && handled.getIndex() >= position && !handled.getGaps().contains(position);
+            }
+        }
+        return false;
+    }
+
+    private TrackingToken deserialize(Token token) {
+        return axon.serializer().deserialize(new SimpleSerializedObject<>(token.value(), byte[].class, token.type(), null));
+    }
+
+    private record Token(int segment, byte[] value, String type) {
+    }
+}

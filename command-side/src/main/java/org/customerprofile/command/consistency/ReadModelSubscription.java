@@ -1,0 +1,50 @@
+package org.customerprofile.command.consistency;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.customerprofile.api.customer.FetchCustomerVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * Read-your-writes through the query bus: subscribes to the read side's version of the customer (initial
+ * answer, then one update per projected event) instead of polling. The query bus is in-process, so this
+ * needs the projection in this JVM (the standalone run).
+ */
+@Component
+@ConditionalOnProperty(name = "customers.consistency.source", havingValue = "query-bus", matchIfMissing = true)
+class ReadModelSubscription implements ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelSubscription.class);
+
+    private final QueryGateway queries;
+    private final Duration wait;
+
+    ReadModelSubscription(QueryGateway queries, @Value("${customers.consistency.wait:5s}") Duration wait) {
+        this.queries = queries;
+        this.wait = wait;
+    }
+
+    @Override
+    public boolean awaitVisible(UUID customerId, long sequence) {
+        SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(new FetchCustomerVersion(customerId),
+                ResponseTypes.instanceOf(Long.class), ResponseTypes.instanceOf(Long.class));
+        try {
+            return Flux.concat(versions.initialResult().flux(), versions.updates())
+                    .any(version -> version >= sequence)
+                    .block(wait) == Boolean.TRUE;
+        } catch (RuntimeException e) {
+            log.warn("customer {} sequence {} not visible in the read model within {}: {}", customerId, sequence, wait, e.toString());
+            return false;
+        } finally {
+            versions.cancel();
+        }
+    }
+}

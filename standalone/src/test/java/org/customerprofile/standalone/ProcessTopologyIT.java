@@ -1,0 +1,181 @@
+package org.customerprofile.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The production topology without Docker: the command side and two query sides as separate JVMs, run
+ * from their own executable jars, on one embedded PostgreSQL and one MongoDB wire-protocol server.
+ * Writes go to the command side, reads to the query sides; the query sides share the projection's
+ * segments, and when one is killed the other takes its segments over with nothing missed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProcessTopologyIT {
+
+    private static final String SECRET = "topology-test-secret-0123456789-abcdef";
+
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private MongoServer mongo;
+    private JdbcTemplate jdbc;
+    private Path logs;
+    private int commandPort;
+    private int queryPort1;
+    private int queryPort2;
+    private Process query1;
+
+    @BeforeAll
+    void startTopology() throws IOException {
+        logs = Files.createTempDirectory("topology-it");
+        postgres = EmbeddedPostgres.builder().setDataDirectory(logs.resolve("postgres")).setCleanDataDirectory(true).start();
+        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        mongo = new MongoServer(new MemoryBackend());
+        int mongoPort = freePort();
+        mongo.bind("localhost", mongoPort);
+        commandPort = freePort();
+        queryPort1 = freePort();
+        queryPort2 = freePort();
+
+        start("command-side", commandPort, List.of());
+        awaitHealthy(commandPort);
+        List<String> querySide = List.of("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/customers",
+                // the wire server lacks the 'hello' command of the MongoDB health indicator
+                "--management.health.mongo.enabled=false");
+        query1 = start("query-side", queryPort1, querySide);
+        start("query-side", queryPort2, querySide);
+        awaitHealthy(queryPort1);
+        awaitHealthy(queryPort2);
+    }
+
+    @AfterAll
+    void stopTopology() throws Exception {
+        for (Process process : processes) {
+            process.destroy();
+            process.waitFor();
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void writesOnTheCommandSideAreReadOnBothQuerySidesAndSurviveTheLossOfOne() throws Exception {
+        ApiClient writer = ApiClient.anonymous(commandPort).login("company1", "key-of-company-one-0000000000000");
+        ApiClient reader1 = ApiClient.anonymous(queryPort1).login("company1", "key-of-company-one-0000000000000");
+        ApiClient reader2 = ApiClient.anonymous(queryPort2).login("company1", "key-of-company-one-0000000000000");
+        ApiClient stranger = ApiClient.anonymous(queryPort2).login("company2", "key-of-company-two-0000000000000");
+
+        // the two query sides hold the projection's segments between them
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(jdbc.queryForList("SELECT DISTINCT owner FROM TokenEntry WHERE processorName = 'customer-projection' "
+                        + "AND owner IS NOT NULL", String.class)).hasSize(2));
+
+        // read-your-writes across processes: a 201 means both query sides already show the customer
+        Map<String, String> lastNames = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            ApiClient.Response created = writer.post("/v1/customers", Map.of("reference", "topology_" + UUID.randomUUID(), "last_name", "Before"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.header("Customers-Read-Model")).isEqualTo("applied");
+            String id = created.body().get("customer_id").asText();
+            assertThat(reader1.get("/v1/customers/" + id).status()).isEqualTo(200);
+            assertThat(reader2.get("/v1/customers/" + id).status()).isEqualTo(200);
+            assertThat(stranger.get("/v1/customers/" + id).status()).isEqualTo(404);
+            lastNames.put(id, "Before");
+        }
+
+        // kill one query side while writes go on: the other takes over its segments
+        AtomicInteger pending = new AtomicInteger();
+        List<String> ids = List.copyOf(lastNames.keySet());
+        query1.destroyForcibly().waitFor();
+        for (int round = 0; round < 3; round++) {
+            for (String id : ids) {
+                String name = "After" + "abc".charAt(round);
+                ApiClient.Response updated = writer.put("/v1/customers/" + id, Map.of("last_name", name));
+                assertThat(updated.status()).as(updated.toString()).isIn(200, 202);
+                if (updated.status() == 202) {
+                    pending.incrementAndGet();
+                }
+                lastNames.put(id, name);
+            }
+            ApiClient.Response created = writer.post("/v1/customers", Map.of("reference", "topology_" + UUID.randomUUID(), "last_name", "Late"));
+            assertThat(created.status()).isIn(201, 202);
+            lastNames.put(created.body().get("customer_id").asText(), "Late");
+        }
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (Map.Entry<String, String> customer : lastNames.entrySet()) {
+                ApiClient.Response shown = reader2.get("/v1/customers/" + customer.getKey());
+                assertThat(shown.status()).isEqualTo(200);
+                assertThat(shown.body().get("last_name").asText()).isEqualTo(customer.getValue());
+            }
+        });
+        assertThat(jdbc.queryForList("SELECT DISTINCT owner FROM TokenEntry WHERE processorName = 'customer-projection' "
+                + "AND owner IS NOT NULL", String.class)).hasSize(1);
+        ApiClient.Response written = writer.post("/v1/customers", Map.of("reference", "topology_" + UUID.randomUUID()));
+        assertThat(written.status()).isEqualTo(201);
+        System.out.printf("topology: %d of %d writes answered 202 while the killed query side's segments were taken over%n",
+                pending.get(), 3 * ids.size());
+    }
+
+    private Process start(String side, int port, List<String> extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-jar", jar(side).toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--customers.security.token-secret=" + SECRET,
+                "--customers.security.apps[0].app-id=company1",
+                "--customers.security.apps[0].app-key=key-of-company-one-0000000000000",
+                "--customers.security.apps[0].company-id=" + ApiClient.COMPANY_1,
+                "--customers.security.apps[1].app-id=company2",
+                "--customers.security.apps[1].app-key=key-of-company-two-0000000000000",
+                "--customers.security.apps[1].company-id=" + ApiClient.COMPANY_2));
+        command.addAll(extra);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(side + "-" + port + ".log").toFile()).start();
+        processes.add(process);
+        return process;
+    }
+
+    /** The side's executable jar, built by its module before this one runs. */
+    private static Path jar(String side) throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("..", side, "target"), side + "-*-exec.jar")) {
+            return jars.iterator().next();
+        }
+    }
+
+    private static void awaitHealthy(int port) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
+                assertThat(ApiClient.anonymous(port).get("/actuator/health").body().get("status").asText()).isEqualTo("UP"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
