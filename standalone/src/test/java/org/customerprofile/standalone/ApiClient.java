@@ -1,5 +1,7 @@
 package org.customerprofile.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -145,5 +147,14 @@ final class ApiClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A {@code 400} validation error naming exactly {@code parameters}. */
+    static void assertInvalid(Response response, String... parameters) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.body().get("error_type").asText()).isEqualTo("validation");
+        List<String> named = new ArrayList<>();
+        response.body().get("invalid_parameters").forEach(problem -> named.add(problem.get("parameter").asText()));
+        assertThat(named).containsExactlyInAnyOrder(parameters);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +29,11 @@ class CrashRecoveryIT {
     @Test
     void everyAcknowledgedWriteSurvivesKillMinus9() throws Exception {
         Path dataDir = Files.createTempDirectory("crash-it-data");
-        int port = freePort();
+        int port = ServiceProcesses.freePort();
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         Process service = start(dataDir, port, "first-run.log");
         try {
-            awaitHealthy(port);
+            ServiceProcesses.awaitHealthy(port);
             ApiClient client = ApiClient.company1(port);
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -66,7 +65,7 @@ class CrashRecoveryIT {
 
         Process restarted = start(dataDir, port, "second-run.log");
         try {
-            awaitHealthy(port);
+            ServiceProcesses.awaitHealthy(port);
             ApiClient client = ApiClient.company1(port);
             for (Map.Entry<String, String> write : acknowledged.entrySet()) {
                 JsonNode customer = client.get("/v1/customers/" + write.getKey()).body();
@@ -86,7 +85,7 @@ class CrashRecoveryIT {
 
     private static Process start(Path dataDir, int port, String log) throws IOException {
         Path jar = Path.of(System.getProperty("standalone.jar", "target/customer-profile-service.jar"));
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String java = ServiceProcesses.java();
         return new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--server.port=" + port, "--customers.data-dir=" + dataDir,
                 "--customers.security.apps[0].app-id=company1",
                 "--customers.security.apps[0].app-key=key-of-company-one-0000000000000",
@@ -94,14 +93,4 @@ class CrashRecoveryIT {
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve(log).toFile()).start();
     }
 
-    private static void awaitHealthy(int port) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
-                assertThat(ApiClient.anonymous(port).get("/actuator/health").body().get("status").asText()).isEqualTo("UP"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

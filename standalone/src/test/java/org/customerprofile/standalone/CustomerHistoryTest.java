@@ -187,16 +187,16 @@ class CustomerHistoryTest {
         String customer = "/v1/customers/" + id;
 
         for (String version : List.of("0", "-1", "abc", "1.5", "")) {
-            assertInvalid(company1.get(customer + "?version=" + version), "version");
+            ApiClient.assertInvalid(company1.get(customer + "?version=" + version), "version");
         }
         for (String asOf : List.of("yesterday", "2025-01-01", "2025-01-01T10:00:00", "")) {
-            assertInvalid(company1.get(customer + "?as_of=" + asOf), "as_of");
+            ApiClient.assertInvalid(company1.get(customer + "?as_of=" + asOf), "as_of");
         }
-        assertInvalid(company1.get(customer + "?version=1&as_of=2025-01-01T10:00:00Z"), "version", "as_of");
-        assertInvalid(company1.get(customer + "?version=x&filter=nope"), "version", "filter");
-        assertInvalid(company1.get(customer + "/events?limit=0"), "limit");
-        assertInvalid(company1.get(customer + "/events?limit=101&offset=-1"), "limit", "offset");
-        assertInvalid(company1.get("/v1/customers/00000000-0000-4000-8000-000000000000?version=0"), "version");
+        ApiClient.assertInvalid(company1.get(customer + "?version=1&as_of=2025-01-01T10:00:00Z"), "version", "as_of");
+        ApiClient.assertInvalid(company1.get(customer + "?version=x&filter=nope"), "version", "filter");
+        ApiClient.assertInvalid(company1.get(customer + "/events?limit=0"), "limit");
+        ApiClient.assertInvalid(company1.get(customer + "/events?limit=101&offset=-1"), "limit", "offset");
+        ApiClient.assertInvalid(company1.get("/v1/customers/00000000-0000-4000-8000-000000000000?version=0"), "version");
     }
 
     /** Created, then three updates; the i-th write (from 0) carries request id {@code requestIds-i}. */
@@ -235,13 +235,6 @@ class CustomerHistoryTest {
         return Instant.parse(event.get("occurred_at").asText());
     }
 
-    private static void assertInvalid(ApiClient.Response response, String... parameters) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.body().get("error_type").asText()).isEqualTo("validation");
-        List<String> named = new ArrayList<>();
-        response.body().get("invalid_parameters").forEach(problem -> named.add(problem.get("parameter").asText()));
-        assertThat(named).containsExactlyInAnyOrder(parameters);
-    }
 
     private static List<String> fieldNames(JsonNode object) {
         List<String> names = new ArrayList<>();

@@ -1,11 +1,8 @@
 package org.customerprofile.standalone;
 
 import ch.qos.logback.classic.Level;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +31,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
 
     private final Path logDir;
-    private final int port = freePort();
-    private final int controllerPort = freePort();
+    private final int port = ServiceProcesses.freePort();
+    private final int controllerPort = ServiceProcesses.freePort();
     private KafkaRaftServer server;
 
     public KafkaBroker(Path logDir) {
@@ -140,14 +137,6 @@ public final class KafkaBroker implements AutoCloseable {
                 }
                 Thread.sleep(50);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,21 +50,21 @@ class ProcessTopologyIT {
         postgres = EmbeddedPostgres.builder().setDataDirectory(logs.resolve("postgres")).setCleanDataDirectory(true).start();
         jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
         mongo = new MongoServer(new MemoryBackend());
-        int mongoPort = freePort();
+        int mongoPort = ServiceProcesses.freePort();
         mongo.bind("localhost", mongoPort);
-        commandPort = freePort();
-        queryPort1 = freePort();
-        queryPort2 = freePort();
+        commandPort = ServiceProcesses.freePort();
+        queryPort1 = ServiceProcesses.freePort();
+        queryPort2 = ServiceProcesses.freePort();
 
         start("command-side", commandPort, List.of());
-        awaitHealthy(commandPort);
+        ServiceProcesses.awaitHealthy(commandPort);
         List<String> querySide = List.of("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/customers",
                 // the wire server lacks the 'hello' command of the MongoDB health indicator
                 "--management.health.mongo.enabled=false");
         query1 = start("query-side", queryPort1, querySide);
         start("query-side", queryPort2, querySide);
-        awaitHealthy(queryPort1);
-        awaitHealthy(queryPort2);
+        ServiceProcesses.awaitHealthy(queryPort1);
+        ServiceProcesses.awaitHealthy(queryPort2);
     }
 
     @AfterAll
@@ -142,7 +141,7 @@ class ProcessTopologyIT {
     }
 
     private Process start(String side, int port, List<String> extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(ServiceProcesses.java(), "-Xmx512m",
                 "-jar", jar(side).toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -168,14 +167,4 @@ class ProcessTopologyIT {
         }
     }
 
-    private static void awaitHealthy(int port) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
-                assertThat(ApiClient.anonymous(port).get("/actuator/health").body().get("status").asText()).isEqualTo("UP"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,14 +1,11 @@
 package org.customerprofile.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +28,8 @@ class StandaloneJarIT {
     void startJar() throws IOException {
         Path jar = Path.of(System.getProperty("standalone.jar", "target/customer-profile-service.jar"));
         Path dataDir = Files.createTempDirectory("jar-it-data");
-        port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
+        port = ServiceProcesses.freePort();
+        String java = ServiceProcesses.java();
         long started = System.nanoTime();
         service = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
                 "--server.port=" + port,
@@ -46,8 +43,7 @@ class StandaloneJarIT {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("service.log").toFile())
                 .start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
-                assertThat(ApiClient.anonymous(port).get("/actuator/health").body().get("status").asText()).isEqualTo("UP"));
+        ServiceProcesses.awaitHealthy(port);
         System.out.printf("standalone jar: healthy %.1f s after launch, RSS at idle %s%n",
                 (System.nanoTime() - started) / 1e9, residentMemory(service.pid()));
     }
@@ -99,12 +95,6 @@ class StandaloneJarIT {
                     .filter(line -> line.startsWith("VmRSS:")).findFirst().map(line -> line.substring(6).strip()).orElse("unknown");
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

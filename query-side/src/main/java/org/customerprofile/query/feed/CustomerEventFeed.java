@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerEventFeed {
 
-    private static final String PAGE = """
+    /** The page query: public so that a benchmark can time the store answering it alone. */
+    public static final String PAGE = """
             SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
                    payloadType, payloadRevision, payload, metaData
             FROM DomainEventEntry

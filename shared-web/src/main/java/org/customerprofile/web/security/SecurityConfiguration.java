@@ -69,41 +69,36 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain metricsSecurity(HttpSecurity http, KnownApps apps) throws Exception {
-        return http
-                .securityMatcher("/actuator/prometheus")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return bearerTokens(http.securityMatcher("/actuator/prometheus"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(TokenClaims.OPERATOR_AUTHORITY))
                 .authenticationProvider(new AppKeyAuthentication(apps))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> refuse(request, response, 401)))
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(jwtDecoder()))
-                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
-                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
-                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
                 .build();
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return bearerTokens(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/v1/operations/**").hasAuthority(TokenClaims.OPERATOR_AUTHORITY)
                         .anyRequest().authenticated())
+                .build();
+    }
+
+    /** Stateless, bearer tokens checked by {@link #jwtDecoder()}, refusals in the contract's error shape. */
+    private HttpSecurity bearerTokens(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(jwtDecoder()))
                         .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
                         .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401))
-                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)))
-                .build();
+                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403)));
     }
 
     @Bean

@@ -35,6 +35,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.query.feed.CustomerEventFeed;
 import org.customerprofile.standalone.KafkaBroker;
 import org.customerprofile.standalone.StandaloneApplication;
 import org.junit.jupiter.api.Tag;
@@ -61,13 +62,6 @@ class EventDeliveryBenchmark {
     static final String TOPIC = "bench-customer-events";
     static final UUID COMPANY = UUID.fromString("11111111-1111-4111-8111-111111111111");
     static final MetaData AUDIT = MetaData.with("companyId", COMPANY.toString()).and("appId", "benchmark");
-    static final String RAW_PAGE = """
-            SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
-                   payloadType, payloadRevision, payload, metaData
-            FROM DomainEventEntry
-            WHERE companyId = ? AND type = 'Customer' AND globalIndex > ?
-            ORDER BY globalIndex
-            LIMIT ?""";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -219,7 +213,7 @@ class EventDeliveryBenchmark {
         long cursor = after;
         long rows = 0;
         while (rows < EVENTS) {
-            List<Long> page = jdbc.query(RAW_PAGE, (row, n) -> {
+            List<Long> page = jdbc.query(CustomerEventFeed.PAGE, (row, n) -> {
                 row.getString("type");
                 row.getString("aggregateIdentifier");
                 row.getLong("sequenceNumber");
