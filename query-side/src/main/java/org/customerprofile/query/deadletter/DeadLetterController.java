@@ -3,6 +3,7 @@ package org.customerprofile.query.deadletter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,6 +12,8 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.customerprofile.web.error.ApiException;
+import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.WholeNumbers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -94,17 +97,11 @@ class DeadLetterController {
     }
 
     private static int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
+        List<InvalidParameter> problems = new ArrayList<>();
+        int value = (int) WholeNumbers.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
         }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        return value;
     }
 }

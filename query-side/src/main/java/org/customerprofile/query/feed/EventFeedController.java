@@ -7,6 +7,7 @@ import java.util.List;
 import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.WholeNumbers;
 import org.customerprofile.web.security.Caller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -51,8 +52,8 @@ class EventFeedController {
     @GetMapping
     Page page(@RequestParam(required = false) String after, @RequestParam(required = false) String limit, Caller caller) {
         List<InvalidParameter> problems = new ArrayList<>();
-        long from = position("after", after, 0, problems);
-        int size = limit(limit, problems);
+        long from = WholeNumbers.parse("after", after, 0, 0, Long.MAX_VALUE, problems);
+        int size = (int) WholeNumbers.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -71,8 +72,8 @@ class EventFeedController {
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(required = false) String after, Caller caller, @AuthenticationPrincipal Jwt token) {
         List<InvalidParameter> problems = new ArrayList<>();
-        long resumeAt = position("Last-Event-ID", lastEventId, -1, problems);
-        long from = position("after", after, -1, problems);
+        long resumeAt = WholeNumbers.parse("Last-Event-ID", lastEventId, -1, 0, Long.MAX_VALUE, problems);
+        long from = WholeNumbers.parse("after", after, -1, 0, Long.MAX_VALUE, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -85,35 +86,4 @@ class EventFeedController {
         return "/v1/events?after=" + after + "&limit=" + limit;
     }
 
-    private static long position(String name, String value, long absent, List<InvalidParameter> problems) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            long position = Long.parseLong(value.strip());
-            if (position >= 0) {
-                return position;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new InvalidParameter(name, "must be a position the feed returned: a whole number of at least 0"));
-        return absent;
-    }
-
-    private static int limit(String value, List<InvalidParameter> problems) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new InvalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
-    }
 }

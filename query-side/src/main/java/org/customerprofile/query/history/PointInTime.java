@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.WholeNumbers;
 
 /** Which past state of a customer a read asks for: after its n-th event ({@code version}), or at an instant ({@code as_of}). */
 record PointInTime(Long version, Instant asOf) {
@@ -37,16 +38,9 @@ record PointInTime(Long version, Instant asOf) {
     }
 
     private static Long version(String value, List<InvalidParameter> problems) {
-        try {
-            long version = Long.parseLong(value.strip());
-            if (version >= 1) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new InvalidParameter(VERSION, "must be a whole number of at least 1"));
-        return null;
+        // given but blank is no version either: read as 0, refused like it
+        long version = WholeNumbers.parse(VERSION, value.isBlank() ? "0" : value, 0, 1, Long.MAX_VALUE, problems);
+        return version == 0 ? null : version;
     }
 
     private static Instant instant(String value, List<InvalidParameter> problems) {
