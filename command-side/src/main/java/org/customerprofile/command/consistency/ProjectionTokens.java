@@ -31,6 +31,8 @@ class ProjectionTokens implements ReadYourWrites {
     private final Configuration axon;
     private final String processor;
     private final Duration wait;
+    private List<Token> tokens = List.of();
+    private long readAt = System.nanoTime() - POLL.toNanos();
 
     ProjectionTokens(JdbcTemplate jdbc, Configuration axon,
                      @Value("${customers.consistency.processor:customer-projection}") String processor,
@@ -67,8 +69,7 @@ class ProjectionTokens implements ReadYourWrites {
     }
 
     private boolean applied(UUID customerId, long position) {
-        List<Token> tokens = jdbc.query("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?",
-                (row, n) -> new Token(row.getInt("segment"), row.getBytes("token"), row.getString("tokenType")), processor);
+        List<Token> tokens = tokens();
         int[] segmentIds = tokens.stream().mapToInt(Token::segment).toArray();
         for (Token token : tokens) {
             // the projection's events of one customer all go to the segment its id hashes to (sequencing per aggregate)
@@ -79,6 +80,16 @@ class ProjectionTokens implements ReadYourWrites {
             }
         }
         return false;
+    }
+
+    /** The projection's tokens as read at most {@link #POLL} ago: one query per poll, however many writes wait. */
+    private synchronized List<Token> tokens() {
+        if (System.nanoTime() - readAt > POLL.toNanos()) {
+            tokens = jdbc.query("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?",
+                    (row, n) -> new Token(row.getInt("segment"), row.getBytes("token"), row.getString("tokenType")), processor);
+            readAt = System.nanoTime();
+        }
+        return tokens;
     }
 
     private TrackingToken deserialize(Token token) {
