@@ -1,6 +1,7 @@
 package org.customerprofile.standalone.benchmark;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.customerprofile.standalone.benchmark.Harness.Result;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ class CreateThroughputBenchmark {
     static final Duration PHASE = Harness.seconds("benchmark.seconds", 10);
     static final int ROUNDS = 3;
 
+    /** Numbers references across phases: a load loop's own numbering restarts at 1. */
+    private static final AtomicLong REFERENCES = new AtomicLong();
+
     @Test
     void createWithAndWithoutReference() throws Exception {
         try (ConfigurableApplicationContext app = Harness.start("--customers.postgres.durable=true")) {
@@ -24,7 +28,7 @@ class CreateThroughputBenchmark {
             Harness.Task withoutReference = n -> Harness.send(Harness.post(base, "/v1/customers", token,
                     "{\"first_name\": \"Bench\", \"last_name\": \"Mark\"}"), 201);
             Harness.Task withReference = n -> Harness.send(Harness.post(base, "/v1/customers", token,
-                    "{\"first_name\": \"Bench\", \"last_name\": \"Mark\", \"reference\": \"bench_" + n + "\"}"), 201);
+                    "{\"first_name\": \"Bench\", \"last_name\": \"Mark\", \"reference\": \"bench_" + REFERENCES.incrementAndGet() + "\"}"), 201);
             Harness.load(Harness.THREADS, Duration.ofSeconds(20), withoutReference); // until the JIT has compiled the hot paths
             StringBuilder table = new StringBuilder(String.format("""
                     Create throughput, %d client threads, %d s per phase, durable embedded PostgreSQL, read-your-writes on
