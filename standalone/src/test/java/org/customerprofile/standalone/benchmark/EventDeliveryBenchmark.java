@@ -30,11 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
-import org.customerprofile.api.customer.CustomerCreated;
 import org.customerprofile.query.feed.CustomerEventFeed;
 import org.customerprofile.standalone.KafkaBroker;
 import org.customerprofile.standalone.StandaloneApplication;
@@ -61,7 +57,6 @@ class EventDeliveryBenchmark {
     static final int PAGE = 1000;
     static final String TOPIC = "bench-customer-events";
     static final UUID COMPANY = UUID.fromString("11111111-1111-4111-8111-111111111111");
-    static final MetaData AUDIT = MetaData.with("companyId", COMPANY.toString()).and("appId", "benchmark");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -94,7 +89,8 @@ class EventDeliveryBenchmark {
                 long before = jdbc.queryForObject("SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry", Long.class);
                 long publishedBefore = received.get();
                 Instant appendStart = Instant.now();
-                String lastCustomer = append(app.getBean(EventStorageEngine.class));
+                List<UUID> appended = Harness.appendCustomers(app.getBean(EventStorageEngine.class), COMPANY, EVENTS);
+                String lastCustomer = appended.get(appended.size() - 1).toString();
                 double appendSeconds = seconds(appendStart);
                 Instant catchUp = Instant.now();
                 await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
@@ -190,23 +186,6 @@ class EventDeliveryBenchmark {
         }
     }
 
-    private String append(EventStorageEngine engine) {
-        List<EventMessage<?>> batch = new ArrayList<>();
-        String last = null;
-        for (int i = 0; i < EVENTS; i++) {
-            UUID id = UUID.randomUUID();
-            last = id.toString();
-            batch.add(new GenericDomainEventMessage<>("Customer", last, 0, new CustomerCreated(id, COMPANY, Map.of(
-                    "reference", "feed_" + i, "first_name", "Feed", "last_name", "Reader", "billing.address.city", "Leeds",
-                    "billing.address.country_code", "GB", "billing.email", "feed@example.com")), AUDIT));
-            if (batch.size() == 2000) {
-                engine.appendEvents(batch);
-                batch.clear();
-            }
-        }
-        engine.appendEvents(batch);
-        return last;
-    }
 
     private double rawRead(JdbcTemplate jdbc, long after) {
         Instant start = Instant.now();

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +24,8 @@ import org.customerprofile.api.customer.CustomerCreated;
 import org.customerprofile.api.customer.CustomerFields;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
-import org.customerprofile.standalone.StandaloneApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,7 +36,6 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Read model rebuild rate (events/s) for {@value #CUSTOMERS} customers × 2 events, side by side with
  * the raw rate of bulk-writing the same inserts and updates into the same MongoDB store in the same run.
- * Run: {@code ./mvnw -B -o -pl standalone test -Dgroups=benchmark -DexcludedGroups= -Dtest=RebuildBenchmark}.
  */
 @Tag("benchmark")
 class RebuildBenchmark {
@@ -56,10 +50,8 @@ class RebuildBenchmark {
 
     @Test
     void rebuildAgainstRawBulkWrites() throws Exception {
-        Path dataDir = Files.createTempDirectory("bench-rebuild");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StandaloneApplication.class).profiles("test")
-                .run("--server.port=0", "--customers.data-dir=" + dataDir)) {
-            String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = Harness.start()) {
+            String base = Harness.base(app);
             EventStorageEngine engine = app.getBean(EventStorageEngine.class);
             MongoTemplate mongo = app.getBean(MongoTemplate.class);
 
@@ -69,7 +61,7 @@ class RebuildBenchmark {
             for (int i = 0; i < CUSTOMERS; i++) {
                 UUID id = UUID.randomUUID();
                 ids.add(id);
-                batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 0, new CustomerCreated(id, COMPANY, profile(i)), AUDIT));
+                batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 0, new CustomerCreated(id, COMPANY, Harness.profile(i)), AUDIT));
                 batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 1, new CustomerUpdated(id, COMPANY,
                         Map.of("last_name", new FieldChange(null, "Rebuilt"), "billing.address.postcode", new FieldChange("LS1", null))), AUDIT));
                 if (batch.size() >= BATCH) {
@@ -82,13 +74,13 @@ class RebuildBenchmark {
 
             // the projection handles events in global order: the last customer's update shown means all are
             Instant catchUp = Instant.now();
-            String merchant = login(base, "company1", "key-of-company-one-0000000000000");
+            String merchant = Harness.loginCompany1(base);
             String last = "/v1/customers/" + ids.get(CUSTOMERS - 1);
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> "Rebuilt".equals(send(base, "GET", last, merchant).path("last_name").asText()));
             double liveSeconds = Duration.between(catchUp, Instant.now()).toMillis() / 1000.0;
 
-            String operator = login(base, "operator", "key-of-the-operator-app-00000000");
+            String operator = Harness.login(base, "operator", "key-of-the-operator-app-00000000");
             send(base, "POST", "/v1/operations/read-model/rebuild", operator);
             await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(500))
                     .until(() -> !send(base, "GET", "/v1/operations/read-model/rebuild", operator).get("state").asText().equals("running"));
@@ -104,7 +96,7 @@ class RebuildBenchmark {
                 String id = ids.get(i).toString();
                 Document document = new Document("_id", id).append("company_id", COMPANY.toString()).append("sequence", 0L)
                         .append("created", new Date()).append("last_updated", new Date());
-                document.putAll(CustomerFields.nest(profile(i)));
+                document.putAll(CustomerFields.nest(Harness.profile(i)));
                 bulk.insert(document);
                 bulk.updateOne(Query.query(Criteria.where("_id").is(id)),
                         new Update().set("sequence", 1L).set("last_updated", new Date()).set("last_name", "Rebuilt").unset("billing.address.postcode"));
@@ -135,23 +127,8 @@ class RebuildBenchmark {
                     """, CUSTOMERS, 2 * CUSTOMERS, BATCH, 2 * CUSTOMERS, appendSeconds, 2 * CUSTOMERS / appendSeconds,
                     2 * CUSTOMERS, liveSeconds, 2 * CUSTOMERS / liveSeconds, events, rebuildSeconds, rebuildRate,
                     2 * CUSTOMERS, rawSeconds, rawRate, rebuildRate / rawRate);
-            System.out.println(table);
-            Path out = Path.of("target", "benchmarks", "rebuild.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, table);
+            Harness.report("rebuild.md", table);
         }
-    }
-
-    private static Map<String, Object> profile(int i) {
-        return Map.of("reference", "bench_" + i, "first_name", "Bench", "last_name", "Mark", "dob", "1990-01-01",
-                "billing.address.line_1", "1 High Street", "billing.address.city", "Leeds", "billing.address.postcode", "LS1",
-                "billing.address.country_code", "GB", "billing.email", "bench@example.com", "shipping.address_match", true);
-    }
-
-    private String login(String base, String appId, String appKey) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/v1/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"app_id\":\"" + appId + "\",\"app_key\":\"" + appKey + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
     }
 
     private JsonNode send(String base, String method, String path, String token) throws Exception {
