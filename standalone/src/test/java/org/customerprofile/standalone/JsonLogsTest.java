@@ -95,8 +95,10 @@ class JsonLogsTest {
         StandardEnvironment json = new StandardEnvironment();
         json.merge(environment);
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load("json-logs", new ClassPathResource("application-json-logs.yml"))) {
-                json.getPropertySources().addFirst(source);
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load("defaults", new ClassPathResource("customers-defaults.yml"))) {
+                if ("json-logs".equals(source.getProperty("spring.config.activate.on-profile"))) {
+                    json.getPropertySources().addFirst(source);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -56,7 +56,8 @@ class ProcessTopologyIT {
         queryPort1 = ServiceProcesses.freePort();
         queryPort2 = ServiceProcesses.freePort();
 
-        start("command-side", commandPort, List.of());
+        // as deployed: JSON logs (a profile each side's own configuration must find)
+        start("command-side", commandPort, List.of("--spring.profiles.active=json-logs"));
         ServiceProcesses.awaitHealthy(commandPort);
         List<String> querySide = List.of("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/customers",
                 // the wire server lacks the 'hello' command of the MongoDB health indicator
@@ -79,6 +80,15 @@ class ProcessTopologyIT {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @Test
+    void theJsonLogsProfileReachesAProcessOfItsOwn() throws IOException {
+        List<String> started = Files.readAllLines(logs.resolve("command-side-" + commandPort + ".log")).stream()
+                .filter(line -> line.contains("Started CommandSideApplication")).toList();
+
+        assertThat(started).singleElement().satisfies(line ->
+                assertThat(ApiClient.json(line).at("/log/logger").asText()).isEqualTo("org.customerprofile.command.CommandSideApplication"));
     }
 
     @Test

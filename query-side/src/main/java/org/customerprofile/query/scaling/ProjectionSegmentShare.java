@@ -45,6 +45,8 @@ class ProjectionSegmentShare {
     void share() {
         jdbc.update("INSERT INTO QuerySideInstance (instanceId, lastSeen) VALUES (?, now()) "
                 + "ON CONFLICT (instanceId) DO UPDATE SET lastSeen = now()", instance);
+        // processes gone for a day will not be back under their id (each start takes a new one)
+        jdbc.update("DELETE FROM QuerySideInstance WHERE lastSeen < now() - interval '1 day'");
         int live = jdbc.queryForObject("SELECT count(*) FROM QuerySideInstance WHERE lastSeen > now() - make_interval(secs => ?)",
                 Integer.class, alive.toSeconds());
         int segments = jdbc.queryForObject("SELECT count(*) FROM TokenEntry WHERE processorName = ?", Integer.class, PROCESSOR);
