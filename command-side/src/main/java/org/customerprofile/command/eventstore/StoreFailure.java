@@ -28,6 +28,11 @@ public enum StoreFailure {
     OTHER;
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * What HikariCP's proxy answers, without SQLState, once it has evicted a connection that failed with a
+     * connection error: the next statement of the same transaction (seen when PostgreSQL stops mid-request).
+     */
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
     public static StoreFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -44,6 +49,9 @@ public enum StoreFailure {
                 if (connectionLost(sql.getSQLState())) {
                     return UNREACHABLE;
                 }
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
+                return UNREACHABLE;
             }
         }
         return OTHER;
