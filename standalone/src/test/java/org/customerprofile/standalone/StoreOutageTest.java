@@ -84,7 +84,7 @@ class StoreOutageTest {
             assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             List<Outcome> all = new ArrayList<>(outcomes);
-            assertThat(all).extracting(Outcome::status).as("only written, accepted or unavailable").containsOnly(201, 202, 503);
+            assertThat(all).extracting(Outcome::status).as("only written, accepted or unavailable").isSubsetOf(201, 202, 503);
             List<Outcome> unavailable = all.stream().filter(o -> o.status() == 503).toList();
             assertThat(unavailable).extracting(Outcome::errorType).containsOnly("service_unavailable");
             assertThat(unavailable).as("a 503 comes within the pool's wait and some slack, never after a hang")
