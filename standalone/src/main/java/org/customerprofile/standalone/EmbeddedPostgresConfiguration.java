@@ -73,11 +73,14 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${customers.postgres.pool-size:16}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${customers.postgres.pool-size:16}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
+        // the same bound as a DataSource Spring Boot configures (customers-defaults.yml)
+        config.setConnectionTimeout(connectionTimeoutMillis);
         config.setPoolName("event-store");
         return new HikariDataSource(config);
     }

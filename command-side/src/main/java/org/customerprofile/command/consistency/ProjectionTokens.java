@@ -71,15 +71,30 @@ class ProjectionTokens implements ReadYourWrites {
     private boolean applied(UUID customerId, long position) {
         List<Token> tokens = tokens();
         int[] segmentIds = tokens.stream().mapToInt(Token::segment).toArray();
-        for (Token token : tokens) {
-            // the projection's events of one customer all go to the segment its id hashes to (sequencing per aggregate)
-            if (Segment.computeSegment(token.segment(), segmentIds).matches(customerId.toString())) {
-                // a replay's lower bound: what every part of the token has handled; a gap is an event still to come
-                return token.value() != null && WrappedToken.unwrapLowerBound(deserialize(token)) instanceof GapAwareTrackingToken handled
-                        && handled.getIndex() >= position && !handled.getGaps().contains(position);
-            }
-        }
-        return false;
+        return tokens.stream()
+                .filter(token -> handles(token.segment(), segmentIds, customerId))
+                .findFirst()
+                .map(token -> token.value() != null && handled(deserialize(token), position))
+                .orElse(false);
+    }
+
+    /**
+     * Whether segment {@code segment} (of the processor's {@code segmentIds}) handles the customer's
+     * events: the projection sequences per aggregate, so all of a customer's events go to the one
+     * segment its id hashes to.
+     */
+    static boolean handles(int segment, int[] segmentIds, UUID customerId) {
+        return Segment.computeSegment(segment, segmentIds).matches(customerId.toString());
+    }
+
+    /**
+     * Whether a segment whose token is {@code token} has handled the event at global {@code position}.
+     * During a replay, what every part of the token has handled (its lower bound); a gap is an event
+     * still to come (a transaction that took its position but had not committed when the token passed it).
+     */
+    static boolean handled(TrackingToken token, long position) {
+        return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken handled
+                && handled.getIndex() >= position && !handled.getGaps().contains(position);
     }
 
     /** The projection's tokens as read at most {@link #POLL} ago: one query per poll, however many writes wait. */

@@ -36,15 +36,20 @@ class ReadModelSubscription implements ReadYourWrites {
     public boolean awaitVisible(UUID customerId, long sequence) {
         SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(new FetchCustomerVersion(customerId),
                 ResponseTypes.instanceOf(Long.class), ResponseTypes.instanceOf(Long.class));
+        // Ended by cancelling the subscription to the updates, never by versions.cancel(): cancelling
+        // only unregisters the update handler, while versions.cancel() completes its sink, and the
+        // projection may be emitting this customer's version to that sink at the same moment (it emits
+        // after its batch commits, when the initial result can already show the write). An update
+        // emitted into a completed sink fails with FAIL_TERMINATED, and Axon's SimpleQueryUpdateEmitter
+        // then logs an ERROR; into a sink nobody reads any more it is simply dropped. Merge, not concat:
+        // the updates are subscribed from the start, so there is always a subscription to cancel.
         try {
-            return Flux.concat(versions.initialResult().flux(), versions.updates())
+            return Flux.merge(versions.initialResult().flux(), versions.updates())
                     .any(version -> version >= sequence)
                     .block(wait) == Boolean.TRUE;
         } catch (RuntimeException e) {
             log.warn("customer {} sequence {} not visible in the read model within {}: {}", customerId, sequence, wait, e.toString());
             return false;
-        } finally {
-            versions.cancel();
         }
     }
 }

@@ -1,27 +1,27 @@
 package org.customerprofile.command.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.customerprofile.api.customer.CreateCustomer;
-import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.command.consistency.ReadYourWrites;
-import org.customerprofile.command.eventstore.Commands;
-import org.customerprofile.command.idempotency.IdempotencyKeyInUseException;
+import org.customerprofile.command.eventstore.StoreUnavailableException;
 import org.customerprofile.command.idempotency.IdempotencyKeys;
-import org.customerprofile.command.reference.ReferenceTakenException;
+import org.customerprofile.web.error.ApiError;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
 import org.customerprofile.web.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,40 +31,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST} and {@code PUT /v1/customers}: validated requests become commands of the caller's
- * company; a request repeated with its {@code Idempotency-Key} answers as the first did without
- * executing again; the answer waits until the read side shows the write ({@link ReadYourWrites}).
+ * {@code POST} and {@code PUT /v1/customers}: reads the request, runs the use case of
+ * {@link CustomerWrites} for the caller's company, and answers its outcome in the contract's terms.
  */
 @RestController
 @RequestMapping(path = "/v1/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
 class CustomerCommandController {
 
-    private final Commands commands;
+    private static final Logger log = LoggerFactory.getLogger(CustomerCommandController.class);
+    /** Seconds a client should wait before sending a write again while the event store is unreachable. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final CustomerWrites writes;
     private final CustomerRequestReader reader;
     private final IdempotencyKeys idempotencyKeys;
-    private final ReadYourWrites readYourWrites;
 
-    CustomerCommandController(Commands commands, CustomerRequestReader reader, IdempotencyKeys idempotencyKeys,
-                              ReadYourWrites readYourWrites) {
-        this.commands = commands;
+    CustomerCommandController(CustomerWrites writes, CustomerRequestReader reader, IdempotencyKeys idempotencyKeys) {
+        this.writes = writes;
         this.reader = reader;
         this.idempotencyKeys = idempotencyKeys;
-        this.readYourWrites = readYourWrites;
     }
 
     @PostMapping
     ResponseEntity<Map<String, String>> create(@RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         Map<String, Object> profile = reader.readCreate(body);
-        IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), key, "POST", "/v1/customers", body);
-        Optional<UUID> earlier = idempotency.earlierCustomer();
-        UUID customerId = earlier.orElseGet(UUID::randomUUID);
-        if (earlier.isEmpty() && execute(new CreateCustomer(customerId, caller.companyId(), profile), caller, idempotency, customerId).isEmpty()) {
-            customerId = idempotency.earlierCustomer().orElseThrow();
-        }
-        return answer(customerId, 0, HttpStatus.CREATED)
-                .location(URI.create("/v1/customers/" + customerId))
-                .body(Map.of("customer_id", customerId.toString()));
+        IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), acceptable(key), "POST", "/v1/customers", body);
+        return answer(writes.create(caller, profile, idempotency));
     }
 
     @PutMapping("/{customerId}")
@@ -72,38 +65,79 @@ class CustomerCommandController {
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         UUID id = parse(customerId).orElseThrow(ApiException::notFound);
         Map<String, Object> patch = reader.readUpdate(body);
-        IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), key, "PUT", "/v1/customers/" + id, body);
-        if (idempotency.earlierCustomer().isPresent()) {
-            return ResponseEntity.ok(Map.of("status", "success"));
-        }
-        Optional<Long> version = execute(new UpdateCustomer(id, caller.companyId(), patch), caller, idempotency, id);
-        if (version.isEmpty()) {
-            return ResponseEntity.ok(Map.of("status", "success"));
-        }
-        return answer(id, version.get(), HttpStatus.OK).body(Map.of("status", "success"));
+        IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), acceptable(key), "PUT", "/v1/customers/" + id, body);
+        return answer(writes.update(caller, id, patch, idempotency));
     }
 
-    /** The command's result, or empty when a concurrent request with the same idempotency key executed it instead. */
-    private <R> Optional<R> execute(Object command, Caller caller, IdempotencyKeys.Request idempotency, UUID customerId) {
-        try {
-            return Optional.of(commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(caller.auditMetaData())
-                    .andMetaData(idempotency.metaData(customerId))));
-        } catch (IdempotencyKeyInUseException concurrentRequest) {
-            return Optional.empty();
-        } catch (AggregateNotFoundException | CustomerNotFoundException e) {
+    /** {@code 201} with the new customer's location, or {@code 202} when the read side did not show it within the wait. */
+    static ResponseEntity<Map<String, String>> answer(CreateOutcome outcome) {
+        if (outcome instanceof WriteRefusal refusal) {
+            throw refused(refusal);
+        }
+        UUID customerId;
+        boolean visible;
+        if (outcome instanceof CreateOutcome.Created created) {
+            customerId = created.customerId();
+            visible = created.visible();
+        } else if (outcome instanceof CreateOutcome.Replayed replayed) {
+            customerId = replayed.customerId();
+            visible = replayed.visible();
+        } else {
+            throw new IllegalStateException("unknown outcome " + outcome);
+        }
+        return written(visible, HttpStatus.CREATED)
+                .location(URI.create("/v1/customers/" + customerId))
+                .body(Map.of("customer_id", customerId.toString()));
+    }
+
+    /** {@code 200}, or {@code 202} when the read side did not show the update within the wait; a replay answers {@code 200} as is. */
+    static ResponseEntity<Map<String, String>> answer(UpdateOutcome outcome) {
+        if (outcome instanceof WriteRefusal refusal) {
+            throw refused(refusal);
+        }
+        if (outcome instanceof UpdateOutcome.NotFound) {
             throw ApiException.notFound();
-        } catch (ReferenceTakenException e) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT, "reference taken",
-                    List.of(new InvalidParameter("reference", "is already used by customer " + e.holder())));
         }
+        if (outcome instanceof UpdateOutcome.Updated updated) {
+            return written(updated.visible(), HttpStatus.OK).body(Map.of("status", "success"));
+        }
+        if (outcome instanceof UpdateOutcome.Replayed) {
+            return ResponseEntity.ok(Map.of("status", "success"));
+        }
+        throw new IllegalStateException("unknown outcome " + outcome);
     }
 
-    /** {@code status} once the read side shows {@code sequence}; {@code 202} if it did not within the wait. */
-    private ResponseEntity.BodyBuilder answer(UUID customerId, long sequence, HttpStatus status) {
-        boolean visible = readYourWrites.awaitVisible(customerId, sequence);
+    private static ResponseEntity.BodyBuilder written(boolean visible, HttpStatus status) {
         return ResponseEntity.status(visible ? status : HttpStatus.ACCEPTED)
                 .header(ReadYourWrites.HEADER, visible ? "applied" : "pending");
+    }
+
+    static ApiException refused(WriteRefusal refusal) {
+        if (refusal instanceof WriteRefusal.ReferenceTaken taken) {
+            return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT, "reference taken",
+                    List.of(new InvalidParameter("reference", "is already used by customer " + taken.holder())));
+        }
+        if (refusal instanceof WriteRefusal.IdempotencyKeyReused) {
+            return new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT, "idempotency key reused",
+                    List.of(new InvalidParameter(IdempotencyKeys.HEADER, "was used for a different request")));
+        }
+        throw new IllegalStateException("unknown refusal " + refusal);
+    }
+
+    /** An outage, not a failure of this request: one line, no stack trace; the client sends the write again later. */
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ApiError> unavailable(StoreUnavailableException e, HttpServletRequest request) {
+        log.warn("{} {} not applied: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(ApiError.of(ErrorType.SERVICE_UNAVAILABLE, request.getRequestURI(), List.of()));
+    }
+
+    private static String acceptable(String key) {
+        if (key != null && !IdempotencyKeys.acceptable(key)) {
+            throw ApiException.invalid(IdempotencyKeys.HEADER, "must be 1 to 255 characters");
+        }
+        return key;
     }
 
     private static Optional<UUID> parse(String id) {

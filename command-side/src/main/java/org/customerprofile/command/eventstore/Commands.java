@@ -3,21 +3,23 @@ package org.customerprofile.command.eventstore;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.AxonNonTransientException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends commands and runs again those whose append lost a race on (aggregate, sequence): another
  * process wrote the aggregate, or created the same reference claim, first. The retry runs against the
  * new state, so a partial update merges into what is current and no field written by the other request
- * is lost. Domain refusals (not found, reference taken) are never retried. (Axon's RetryScheduler does
- * not see these failures: they surface while the unit of work commits, past the command callback.)
+ * is lost. Nothing else is retried ({@link StoreFailure}): domain refusals (not found, reference taken)
+ * go back to the caller as they are, and a database that cannot be reached becomes a
+ * {@link StoreUnavailableException} at once instead of being hammered. (Axon's RetryScheduler does not
+ * see these failures: they surface while the unit of work commits, past the command callback.)
  */
 @Component
 public class Commands {
+
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
     static final int ATTEMPTS = 20;
 
@@ -27,14 +29,22 @@ public class Commands {
         this.gateway = gateway;
     }
 
+    /**
+     * @throws StoreUnavailableException if the event store cannot be reached
+     */
     public <R> R sendAndWait(CommandMessage<?> command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(command);
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !lostARace(e)) {
+                StoreFailure failure = StoreFailure.of(e);
+                if (failure == StoreFailure.UNREACHABLE) {
+                    throw new StoreUnavailableException(e);
+                }
+                if (failure != StoreFailure.LOST_RACE || attempt == ATTEMPTS) {
                     throw e;
                 }
+                log.debug("{} lost an append race (attempt {}), running it again", command.getPayloadType().getSimpleName(), attempt);
                 backOff(attempt);
             }
         }
@@ -48,20 +58,5 @@ public class Commands {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a command", e);
         }
-    }
-
-    static boolean lostARace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // a lost race to create a stream surfaces as a plain EventStoreException ("cannot reuse
-            // aggregate identifier"), without its SQL cause
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
-                    || cause instanceof EventStoreException) {
-                return true;
-            }
-            if (cause instanceof AxonNonTransientException) {
-                return false;
-            }
-        }
-        return false;
     }
 }

@@ -12,11 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.ErrorType;
-import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.command.eventstore.StoreFailure;
+import org.customerprofile.command.eventstore.StoreUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,15 +43,24 @@ public class IdempotencyKeys {
         this.retention = retention;
     }
 
+    /** Whether a header value can be a key: 1 to 255 characters, not only blanks. */
+    public static boolean acceptable(String key) {
+        return !key.isBlank() && key.length() <= 255;
+    }
+
     /** A request that may carry a key; {@code key} may be null (no header), which makes every method a no-op. */
     public Request request(UUID companyId, String key, String method, String path, JsonNode body) {
         if (key == null) {
             return new Request(null, null, null);
         }
-        if (key.isBlank() || key.length() > 255) {
-            throw ApiException.invalid(HEADER, "must be 1 to 255 characters");
+        if (!acceptable(key)) {
+            throw new IllegalArgumentException("not an idempotency key: " + key.length() + " characters");
         }
         return new Request(companyId, key, hash(method + " " + path + "\n" + canonical(body)));
+    }
+
+    /** What an earlier request with the same key did: acted on {@code customerId}; {@code sameRequest} if it had this method, path and body. */
+    public record Earlier(UUID customerId, boolean sameRequest) {
     }
 
     /** One request's key, company and body fingerprint. */
@@ -69,25 +77,27 @@ public class IdempotencyKeys {
         }
 
         /**
-         * The customer an earlier request with this key acted on, if there was one.
+         * What an earlier request with this key did, if there was one.
          *
-         * @throws ApiException {@code 409} if that request had a different method, path or body
+         * @throws StoreUnavailableException if PostgreSQL cannot be reached
          */
-        public Optional<UUID> earlierCustomer() {
+        public Optional<Earlier> earlier() {
             if (key == null) {
                 return Optional.empty();
             }
-            List<Map<String, Object>> rows = jdbc.queryForList(
-                    "SELECT request_hash, customer_id FROM idempotency_key WHERE company_id = ? AND key = ? AND created_at > now() - ?::interval",
-                    companyId, key, retention.toSeconds() + " seconds");
-            if (rows.isEmpty()) {
-                return Optional.empty();
+            List<Map<String, Object>> rows;
+            try {
+                rows = jdbc.queryForList(
+                        "SELECT request_hash, customer_id FROM idempotency_key WHERE company_id = ? AND key = ? AND created_at > now() - ?::interval",
+                        companyId, key, retention.toSeconds() + " seconds");
+            } catch (DataAccessException e) {
+                if (StoreFailure.of(e) == StoreFailure.UNREACHABLE) {
+                    throw new StoreUnavailableException(e);
+                }
+                throw e;
             }
-            if (!requestHash.equals(rows.get(0).get("request_hash"))) {
-                throw new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT, "idempotency key reused",
-                        List.of(new InvalidParameter(HEADER, "was used for a different request")));
-            }
-            return Optional.of((UUID) rows.get(0).get("customer_id"));
+            return rows.stream().findFirst()
+                    .map(row -> new Earlier((UUID) row.get("customer_id"), requestHash.equals(row.get("request_hash"))));
         }
 
         /** Command metadata that makes {@link IdempotencyRecorder} record the key with the command's events. */

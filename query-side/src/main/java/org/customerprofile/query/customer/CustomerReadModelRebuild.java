@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -22,8 +23,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.customerprofile.api.customer.CustomerCreated;
 import org.customerprofile.api.customer.CustomerUpdated;
-import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.ErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,7 +31,6 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -92,15 +90,16 @@ class CustomerReadModelRebuild {
         return progress;
     }
 
-    synchronized Progress start() {
+    /** Starts a rebuild and returns its first progress, or empty if one is running already (there is one at a time). */
+    synchronized Optional<Progress> start() {
         if ("running".equals(progress.state())) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT, "a rebuild is running", List.of());
+            return Optional.empty();
         }
         String target = CustomerDocument.COLLECTION + "_" + System.currentTimeMillis();
         long total = jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE type = 'Customer'", Long.class);
         progress = new Progress("running", target, 0, total, 0, Instant.now(), null, null);
         worker.submit(() -> run(target));
-        return progress;
+        return Optional.of(progress);
     }
 
     private void run(String target) {

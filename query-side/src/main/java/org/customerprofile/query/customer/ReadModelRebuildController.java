@@ -1,15 +1,19 @@
 package org.customerprofile.query.customer;
 
+import java.util.List;
+import org.customerprofile.web.error.ApiException;
+import org.customerprofile.web.error.ErrorType;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operators only (like all of {@code /v1/operations}): {@code POST} starts a rebuild of the customer
- * read model from the event store and answers {@code 202}; {@code GET} shows its progress.
+ * read model from the event store and answers {@code 202} ({@code 409} while one runs); {@code GET}
+ * shows its progress.
  */
 @RestController
 @RequestMapping("/v1/operations/read-model/rebuild")
@@ -22,9 +26,10 @@ class ReadModelRebuildController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    CustomerReadModelRebuild.Progress start() {
-        return rebuild.start();
+    ResponseEntity<CustomerReadModelRebuild.Progress> start() {
+        return rebuild.start()
+                .map(started -> ResponseEntity.status(HttpStatus.ACCEPTED).body(started))
+                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, ErrorType.CONFLICT, "a rebuild is running", List.of()));
     }
 
     @GetMapping

@@ -11,7 +11,9 @@ public enum ErrorType {
     FORBIDDEN("You are not allowed to access this resource."),
     NOT_FOUND("The requested resource could not be found."),
     CONFLICT("The request conflicts with the current state of the resource."),
-    INTERNAL_SERVER_ERROR("Something went wrong on our side; the request was not applied.");
+    INTERNAL_SERVER_ERROR("Something went wrong on our side; the request was not applied."),
+    /** With {@code 503} and a {@code Retry-After}: a store the service needs is unreachable for now. */
+    SERVICE_UNAVAILABLE("The service cannot reach its storage right now; the request was not applied. Please try again shortly.");
 
     private final String title;
 
@@ -46,6 +48,7 @@ public enum ErrorType {
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 409 -> CONFLICT;
+            case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_SERVER_ERROR;
         };
     }
