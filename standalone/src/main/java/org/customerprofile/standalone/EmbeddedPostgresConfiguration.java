@@ -14,9 +14,8 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -25,17 +24,16 @@ import org.springframework.context.annotation.Configuration;
  * (zonky turns both off by default).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "customers.embedded", havingValue = "true", matchIfMissing = true)
+@Conditional(OnEmbeddedStores.class)
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${customers.data-dir}") Path dataDir,
-                                      @Value("${customers.postgres.durable:true}") boolean durable) throws IOException {
-        Path directory = Files.createDirectories(dataDir.resolve("postgres"));
+    EmbeddedPostgres embeddedPostgres(EmbeddedStoreProperties properties) throws IOException {
+        Path directory = Files.createDirectories(properties.dataDir().resolve("postgres"));
         stopOrphanedServer(directory);
-        String sync = durable ? "on" : "off";
+        String sync = properties.postgres().durable() ? "on" : "off";
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -73,11 +71,11 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${customers.postgres.pool-size:16}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedStoreProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
+        config.setMaximumPoolSize(properties.postgres().poolSize());
         config.setPoolName("event-store");
         return new HikariDataSource(config);
     }

@@ -15,14 +15,12 @@ import java.util.UUID;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Idempotency-Key}s, per company, kept {@code customers.idempotency.retention} (default 24 h) in
+ * {@code Idempotency-Key}s, per company, kept {@code customers.idempotency.retention} in
  * PostgreSQL. A key is recorded by {@link IdempotencyRecorder} in the transaction of its request's
  * events; here: reading what an earlier request with the key did, and forgetting expired keys.
  */
@@ -39,9 +37,9 @@ public class IdempotencyKeys {
     private final JdbcTemplate jdbc;
     private final Duration retention;
 
-    IdempotencyKeys(JdbcTemplate jdbc, @Value("${customers.idempotency.retention:24h}") Duration retention) {
+    IdempotencyKeys(JdbcTemplate jdbc, IdempotencyProperties properties) {
         this.jdbc = jdbc;
-        this.retention = retention;
+        this.retention = properties.retention();
     }
 
     /** A request that may carry a key; {@code key} may be null (no header), which makes every method a no-op. */
@@ -112,7 +110,6 @@ public class IdempotencyKeys {
         }
     }
 
-    @Scheduled(fixedDelayString = "${customers.idempotency.cleanup-interval:1h}", initialDelayString = "${customers.idempotency.cleanup-interval:1h}")
     void forgetExpired() {
         jdbc.update("DELETE FROM idempotency_key WHERE created_at <= now() - ?::interval", retention.toSeconds() + " seconds");
     }
