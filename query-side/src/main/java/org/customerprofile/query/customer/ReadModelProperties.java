@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("customers.read-model")
 @Validated
 public record ReadModelProperties(
-        @Name("volatile") @DefaultValue("false") boolean volatileStore,
+        @Name("volatile") @DefaultValue("false") boolean volatileStore, // "volatile" is a Java keyword
         @DefaultValue("tracking") @NotNull Processor processor,
         @DefaultValue("4") @Positive int segments,
         @DefaultValue("250") @Positive int batchSize,
