@@ -7,8 +7,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * documents in ~0.1 s where the H2 file backend needs 3–30 s (see stack.md).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "customers.embedded", havingValue = "true", matchIfMissing = true)
+@Conditional(OnEmbeddedStores.class)
 class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")

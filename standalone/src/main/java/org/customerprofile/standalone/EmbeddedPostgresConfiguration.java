@@ -1,6 +1,6 @@
 package org.customerprofile.standalone;
 
-import com.zaxxer.hikari.HikariConfig;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -14,9 +14,8 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -25,17 +24,16 @@ import org.springframework.context.annotation.Configuration;
  * (zonky turns both off by default).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "customers.embedded", havingValue = "true", matchIfMissing = true)
+@Conditional(OnEmbeddedStores.class)
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${customers.data-dir}") Path dataDir,
-                                      @Value("${customers.postgres.durable:true}") boolean durable) throws IOException {
-        Path directory = Files.createDirectories(dataDir.resolve("postgres"));
+    EmbeddedPostgres embeddedPostgres(EmbeddedStoreProperties properties) throws IOException {
+        Path directory = Files.createDirectories(properties.dataDir().resolve("postgres"));
         stopOrphanedServer(directory);
-        String sync = durable ? "on" : "off";
+        String sync = properties.postgres().durable() ? "on" : "off";
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -73,15 +71,15 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${customers.postgres.pool-size:16}") int poolSize,
-                          @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeoutMillis) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
-        // the same bound as a DataSource Spring Boot configures (customers-defaults.yml)
-        config.setConnectionTimeout(connectionTimeoutMillis);
-        config.setPoolName("event-store");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedStoreProperties properties) {
+        // a pool that starts on first use, so that spring.datasource.hikari.* (the connection timeout of
+        // customers-defaults.yml among them) binds onto it as onto a DataSource Spring Boot configures
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(properties.postgres().poolSize());
+        dataSource.setPoolName("event-store");
+        return dataSource;
     }
 }

@@ -2,6 +2,8 @@ package org.customerprofile.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.customerprofile.standalone.ConfigurationMetadata.Property;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -35,10 +38,10 @@ class DockerComposeTest {
             "query-side-1", Set.of("postgres", "mongo", "kafka", "command-side"),
             "query-side-2", Set.of("postgres", "mongo", "kafka", "command-side"),
             "gateway", Set.of("command-side", "query-side-1", "query-side-2"));
-    /** The modules whose main sources an app is built from: where its customers.* properties are declared. */
-    private static final Map<String, List<String>> APP_MODULES = Map.of(
-            "command-side", List.of("shared-api", "shared-web", "command-side"),
-            "query-side", List.of("shared-api", "shared-web", "query-side"));
+    /** The packages an app is built from: its customers.* properties are the records declared there. */
+    private static final Map<String, List<String>> APP_PACKAGES = Map.of(
+            "command-side", List.of("org.customerprofile.web.", "org.customerprofile.command."),
+            "query-side", List.of("org.customerprofile.web.", "org.customerprofile.query."));
 
     private final Map<String, Map<String, Object>> services = services();
 
@@ -108,7 +111,7 @@ class DockerComposeTest {
     @Test
     void everyAppEnvironmentVariableBindsADeclaredProperty() {
         assertThat(unboundVariables())
-                .as("CUSTOMERS_* checked against the app's modules' sources, every other name against Spring's metadata").isEmpty();
+                .as("CUSTOMERS_* checked against the app's own properties, every other name against all the configuration metadata").isEmpty();
     }
 
     @Test
@@ -175,28 +178,28 @@ class DockerComposeTest {
     private static void assertAppConfigurationAgrees(String module) {
         Path config = ROOT.resolve(module + "/src/main/resources/" + module + ".yml");
         if (Files.exists(config)) {
-            for (Object document : new Yaml().loadAll(DeclaredProperties.read(config))) {
+            for (Object document : new Yaml().loadAll(read(config))) {
                 Object port = map(map(document).get("server")).get("port");
                 if (port != null) {
                     assertThat(String.valueOf(port)).as(config + " server.port").contains(String.valueOf(APP_PORTS.get(module)));
                 }
             }
         }
-        String pom = DeclaredProperties.read(ROOT.resolve(module + "/pom.xml"));
+        String pom = read(ROOT.resolve(module + "/pom.xml"));
         if (pom.contains("<artifactId>spring-boot-maven-plugin</artifactId>")) {
             assertThat(pom).as(module + ": the executable jar's classifier").contains("<classifier>exec</classifier>");
         }
     }
 
     private List<String> unboundVariables() {
-        DeclaredProperties spring = DeclaredProperties.springMetadata();
+        List<Property> all = ConfigurationMetadata.fromClasspath().properties();
         List<String> unbound = new ArrayList<>();
         appServices().forEach((name, module) -> {
-            DeclaredProperties customers = DeclaredProperties.customersIn(ROOT, APP_MODULES.get(module));
+            List<Property> customers = all.stream().filter(property -> property.isCustomers() && property.declaredIn(APP_PACKAGES.get(module))).toList();
             environment(name).keySet().forEach(variable -> {
-                DeclaredProperties declared = variable.startsWith("CUSTOMERS_") ? customers : spring;
-                if (!declared.binds(variable)) {
-                    unbound.add(name + ": " + variable + " binds no property declared in " + declared.origin());
+                boolean ours = variable.startsWith("CUSTOMERS_");
+                if (!ConfigurationMetadata.binds(variable, ours ? customers : all)) {
+                    unbound.add(name + ": " + variable + " binds no property " + (ours ? "of the " + module + " app" : "in the configuration metadata"));
                 }
             });
         });
@@ -236,7 +239,7 @@ class DockerComposeTest {
     }
 
     private static Map<String, Object> compose() {
-        return new Yaml().load(DeclaredProperties.read(ROOT.resolve("docker-compose.yml")));
+        return new Yaml().load(read(ROOT.resolve("docker-compose.yml")));
     }
 
     @SuppressWarnings("unchecked")
@@ -245,11 +248,11 @@ class DockerComposeTest {
     }
 
     private static String dockerfile() {
-        return DeclaredProperties.read(ROOT.resolve("docker/Dockerfile"));
+        return read(ROOT.resolve("docker/Dockerfile"));
     }
 
     private static String nginxConf() {
-        return DeclaredProperties.read(ROOT.resolve("docker/nginx.conf"));
+        return read(ROOT.resolve("docker/nginx.conf"));
     }
 
     /** The instructions from the last FROM on, continuation lines joined. */
@@ -286,7 +289,15 @@ class DockerComposeTest {
         return node instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
-    private static Path repositoryRoot() {
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path repositoryRoot() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null && !Files.exists(directory.resolve("mvnw"))) {
             directory = directory.getParent();

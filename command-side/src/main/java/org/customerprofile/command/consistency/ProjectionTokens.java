@@ -9,10 +9,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes across processes: the projection's progress is its tokens in the token store, in the
@@ -21,8 +18,6 @@ import org.springframework.stereotype.Component;
  * transaction as the batch it applied, after the read model writes). Polled every few milliseconds,
  * only for the wait of one write.
  */
-@Component
-@ConditionalOnProperty(name = "customers.consistency.source", havingValue = "token-store")
 class ProjectionTokens implements ReadYourWrites {
 
     private static final Duration POLL = Duration.ofMillis(10);
@@ -34,9 +29,7 @@ class ProjectionTokens implements ReadYourWrites {
     private List<Token> tokens = List.of();
     private long readAt = System.nanoTime() - POLL.toNanos();
 
-    ProjectionTokens(JdbcTemplate jdbc, Configuration axon,
-                     @Value("${customers.consistency.processor:customer-projection}") String processor,
-                     @Value("${customers.consistency.wait:5s}") Duration wait) {
+    ProjectionTokens(JdbcTemplate jdbc, Configuration axon, String processor, Duration wait) {
         this.jdbc = jdbc;
         this.axon = axon;
         this.processor = processor;

@@ -8,9 +8,6 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.customerprofile.api.customer.FetchCustomerVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
@@ -18,8 +15,6 @@ import reactor.core.publisher.Flux;
  * answer, then one update per projected event) instead of polling. The query bus is in-process, so this
  * needs the projection in this JVM (the standalone run).
  */
-@Component
-@ConditionalOnProperty(name = "customers.consistency.source", havingValue = "query-bus", matchIfMissing = true)
 class ReadModelSubscription implements ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelSubscription.class);
@@ -27,7 +22,7 @@ class ReadModelSubscription implements ReadYourWrites {
     private final QueryGateway queries;
     private final Duration wait;
 
-    ReadModelSubscription(QueryGateway queries, @Value("${customers.consistency.wait:5s}") Duration wait) {
+    ReadModelSubscription(QueryGateway queries, Duration wait) {
         this.queries = queries;
         this.wait = wait;
     }

@@ -19,9 +19,9 @@ import org.customerprofile.api.customer.CustomerFields;
 import org.customerprofile.api.customer.CustomerProfile;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.ApiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,12 +44,10 @@ class CustomerRequestReader {
         }
     });
 
-    CustomerRequestReader(Validator validator, @Value("${customers.api.unknown-fields:ignore}") UnknownFields unknownFields) {
+    CustomerRequestReader(Validator validator, ApiProperties api) {
         this.validator = validator;
-        this.rejectUnknownFields = unknownFields == UnknownFields.REJECT;
+        this.rejectUnknownFields = api.unknownFields() == ApiProperties.UnknownFields.REJECT;
     }
-
-    enum UnknownFields { IGNORE, REJECT }
 
     /** Leaf values of a new customer; absent and cleared fields are left out. */
     Map<String, Object> readCreate(JsonNode body) {

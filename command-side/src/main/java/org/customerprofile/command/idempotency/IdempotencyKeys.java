@@ -14,14 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.customerprofile.command.eventstore.StoreFailure;
 import org.customerprofile.command.eventstore.StoreUnavailableException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Idempotency-Key}s, per company, kept {@code customers.idempotency.retention} (default 24 h) in
+ * {@code Idempotency-Key}s, per company, kept {@code customers.idempotency.retention} in
  * PostgreSQL. A key is recorded by {@link IdempotencyRecorder} in the transaction of its request's
  * events; here: reading what an earlier request with the key did, and forgetting expired keys.
  */
@@ -38,9 +36,9 @@ public class IdempotencyKeys {
     private final JdbcTemplate jdbc;
     private final Duration retention;
 
-    IdempotencyKeys(JdbcTemplate jdbc, @Value("${customers.idempotency.retention:24h}") Duration retention) {
+    IdempotencyKeys(JdbcTemplate jdbc, IdempotencyProperties properties) {
         this.jdbc = jdbc;
-        this.retention = retention;
+        this.retention = properties.retention();
     }
 
     /** Whether a header value can be a key: 1 to 255 characters, not only blanks. */
@@ -122,7 +120,6 @@ public class IdempotencyKeys {
         }
     }
 
-    @Scheduled(fixedDelayString = "${customers.idempotency.cleanup-interval:1h}", initialDelayString = "${customers.idempotency.cleanup-interval:1h}")
     void forgetExpired() {
         jdbc.update("DELETE FROM idempotency_key WHERE created_at <= now() - ?::interval", retention.toSeconds() + " seconds");
     }

@@ -16,6 +16,7 @@ import org.customerprofile.web.error.ApiError;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.ApiProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class CustomerRequestReaderTest {
     static void buildReaders() {
         validation = Validation.buildDefaultValidatorFactory();
         Validator validator = validation.getValidator();
-        strict = new CustomerRequestReader(validator, CustomerRequestReader.UnknownFields.REJECT);
-        lenient = new CustomerRequestReader(validator, CustomerRequestReader.UnknownFields.IGNORE);
+        strict = new CustomerRequestReader(validator, new ApiProperties(ApiProperties.UnknownFields.REJECT));
+        lenient = new CustomerRequestReader(validator, new ApiProperties(ApiProperties.UnknownFields.IGNORE));
     }
 
     @AfterAll

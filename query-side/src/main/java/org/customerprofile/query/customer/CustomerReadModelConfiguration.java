@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.customerprofile.query.deadletter.DeadLetterQueueModule;
 import org.customerprofile.query.deadletter.DeadLetters;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,12 +39,11 @@ class CustomerReadModelConfiguration {
      * processes share the work only through a pooled processor's segments ({@code processor: pooled}).
      */
     @Bean
-    ConfigurerModule customerProjectionProcessor(@Value("${customers.read-model.volatile:false}") boolean volatileReadModel,
-                                                 @Value("${customers.read-model.processor:tracking}") String processor,
-                                                 @Value("${customers.read-model.segments:4}") int segments,
-                                                 @Value("${customers.read-model.batch-size:250}") int batchSize) {
+    ConfigurerModule customerProjectionProcessor(ReadModelProperties readModel) {
+        int segments = readModel.segments();
+        int batchSize = readModel.batchSize();
         return configurer -> {
-            if ("pooled".equals(processor)) {
+            if (readModel.processor() == ReadModelProperties.Processor.POOLED) {
                 configurer.eventProcessing().registerPooledStreamingEventProcessor(CustomerProjection.PROCESSING_GROUP,
                         axon -> axon.eventStore(), (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
             } else {
@@ -55,7 +53,7 @@ class CustomerReadModelConfiguration {
             }
             configurer.eventProcessing()
                     .registerListenerInvocationErrorHandler(CustomerProjection.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
-            if (volatileReadModel) {
+            if (readModel.volatileStore()) {
                 configurer.eventProcessing().registerTokenStore(CustomerProjection.PROCESSING_GROUP, config -> new InMemoryTokenStore());
             }
         };
@@ -68,8 +66,8 @@ class CustomerReadModelConfiguration {
      * start-up: see {@link DeadLetterQueueModule} for why that loses nothing.
      */
     @Bean
-    ConfigurerModule customerProjectionDeadLetterQueue(@Value("${customers.read-model.volatile:false}") boolean volatileReadModel) {
-        return new DeadLetterQueueModule(CustomerProjection.PROCESSING_GROUP, volatileReadModel);
+    ConfigurerModule customerProjectionDeadLetterQueue(ReadModelProperties readModel) {
+        return new DeadLetterQueueModule(CustomerProjection.PROCESSING_GROUP, readModel.volatileStore());
     }
 
     @Bean

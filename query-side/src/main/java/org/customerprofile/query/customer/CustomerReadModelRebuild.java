@@ -26,7 +26,6 @@ import org.customerprofile.api.customer.CustomerUpdated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -69,12 +68,12 @@ class CustomerReadModelRebuild {
     CustomerReadModelRebuild(MongoTemplate mongo, CustomerCollection collection, JdbcTemplate jdbc, EventProcessingConfiguration processing,
                              Configuration axon, ConnectionProvider connections, TransactionManager transactions,
                              @Qualifier("eventSerializer") Serializer eventSerializer,
-                             @Value("${customers.rebuild.batch-size:2000}") int batchSize) {
+                             RebuildProperties properties) {
         this.mongo = mongo;
         this.collection = collection;
         this.jdbc = jdbc;
         this.processing = processing;
-        this.batchSize = batchSize;
+        this.batchSize = properties.batchSize();
         // its own reader of the event store: Axon's default batch of 100 events per query makes replays crawl
         this.events = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -82,7 +81,7 @@ class CustomerReadModelRebuild {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
-                .batchSize(batchSize)
+                .batchSize(properties.batchSize())
                 .build();
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.customerprofile.api.published.CustomerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -38,9 +37,9 @@ class EventStreams {
         return thread;
     });
 
-    EventStreams(CustomerEventFeed feed, @Value("${customers.events.stream-poll-interval:200ms}") Duration pollInterval) {
+    EventStreams(CustomerEventFeed feed, EventsProperties properties) {
         this.feed = feed;
-        this.pollInterval = pollInterval;
+        this.pollInterval = properties.streamPollInterval();
     }
 
     SseEmitter open(UUID companyId, long after, Instant until) {

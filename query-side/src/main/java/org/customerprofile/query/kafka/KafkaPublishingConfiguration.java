@@ -5,7 +5,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,15 +22,13 @@ class KafkaPublishingConfiguration {
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json,
-                                            @Value("${customers.kafka.topic}") String topic) {
-        return new KafkaEventPublisher(kafka, json, topic);
+                                            KafkaPublishingProperties properties) {
+        return new KafkaEventPublisher(kafka, json, properties.topic());
     }
 
     @Bean
-    NewTopic customerEventsTopic(@Value("${customers.kafka.topic}") String topic,
-                                 @Value("${customers.kafka.partitions:6}") int partitions,
-                                 @Value("${customers.kafka.replicas:1}") int replicas) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
+    NewTopic customerEventsTopic(KafkaPublishingProperties properties) {
+        return TopicBuilder.name(properties.topic()).partitions(properties.partitions()).replicas(properties.replicas()).build();
     }
 
     /** Spring Kafka logs a failed send with its payload by default: customers' personal data has no place in logs. */
@@ -48,7 +45,8 @@ class KafkaPublishingConfiguration {
      * skipping the event, which Axon's default handler would do.
      */
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(@Value("${customers.kafka.batch-size:100}") int batchSize) {
+    ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties) {
+        int batchSize = properties.batchSize();
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP, axon -> axon.eventStore(),
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))

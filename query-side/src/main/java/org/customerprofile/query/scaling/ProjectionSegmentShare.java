@@ -7,12 +7,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.customerprofile.query.customer.ReadModelProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "customers.read-model.processor", havingValue = "pooled")
-class ProjectionSegmentShare {
+class ProjectionSegmentShare implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionSegmentShare.class);
     private static final String PROCESSOR = "customer-projection";
@@ -32,16 +33,22 @@ class ProjectionSegmentShare {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final Duration alive;
+    private final Duration interval;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     ProjectionSegmentShare(JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                           @Value("${customers.read-model.instance-timeout:10s}") Duration alive) {
+                           ReadModelProperties readModel) {
         this.jdbc = jdbc;
         this.processing = processing;
-        this.alive = alive;
+        this.alive = readModel.instanceTimeout();
+        this.interval = readModel.shareInterval();
     }
 
-    @Scheduled(fixedDelayString = "${customers.read-model.share-interval:2s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::share, interval);
+    }
+
     void share() {
         jdbc.update("INSERT INTO QuerySideInstance (instanceId, lastSeen) VALUES (?, now()) "
                 + "ON CONFLICT (instanceId) DO UPDATE SET lastSeen = now()", instance);

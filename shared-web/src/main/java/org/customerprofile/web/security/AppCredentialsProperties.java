@@ -1,30 +1,44 @@
 package org.customerprofile.web.security;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code customers.security.*}: the app credentials that may log in, and how bearer tokens are signed.
  *
- * @param apps          each app belongs to exactly one company; {@code app-key} is Spring Security's
- *                      encoded form ({@code {bcrypt}…}) or plain text, hashed at start-up; {@code operator:
- *                      true} also lets the app call the operator endpoints ({@code /v1/operations/**})
- * @param tokenSecret   HMAC key (at least 32 bytes) shared by every process that issues or checks
- *                      tokens; when empty a random one is made, valid for this process only
+ * @param apps          the apps that may log in, each belonging to exactly one company (no default: the
+ *                      standalone run ships a demo app)
+ * @param tokenSecret   HMAC key (at least 32 bytes) signing bearer tokens, the same in every process that
+ *                      issues or checks them; when empty a random one is made, valid for this process only
  * @param tokenLifetime how long an access token is valid
  */
 @ConfigurationProperties("customers.security")
+@Validated
 public record AppCredentialsProperties(
-        @DefaultValue List<App> apps,
+        @DefaultValue List<@Valid App> apps,
         String tokenSecret,
-        @DefaultValue("1h") Duration tokenLifetime) {
+        @DefaultValue("1h") @DurationMin(seconds = 1) Duration tokenLifetime) {
 
-    /** {@code operator} absent means {@code false}: a merchant's app. */
-    public record App(String appId, String appKey, UUID companyId, Boolean operator) {
+    /**
+     * One app's credential.
+     *
+     * @param appId     the {@code app_id} it logs in with
+     * @param appKey    its {@code app_key}: Spring Security's encoded form ({@code {bcrypt}…}), or plain text,
+     *                  hashed at start-up (the {@code prod} profile refuses plain text)
+     * @param companyId the company whose customers its tokens reach
+     * @param operator  {@code true} lets it call the operator endpoints ({@code /v1/operations/**}) and
+     *                  read the metrics; absent means {@code false}, a merchant's app
+     */
+    public record App(@NotBlank String appId, @NotBlank String appKey, @NotNull UUID companyId, Boolean operator) {
 
         @ConstructorBinding
         public App {

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.customerprofile.web.error.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,7 +39,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code /actuator/prometheus}), which a scraper may also fetch with HTTP Basic and an operator app's key.
  */
 @Configuration
-@EnableConfigurationProperties(AppCredentialsProperties.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
