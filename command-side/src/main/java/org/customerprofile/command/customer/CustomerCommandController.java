@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.customerprofile.api.customer.CreateCustomer;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.Profile;
 import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.command.consistency.ReadYourWrites;
 import org.customerprofile.command.eventstore.Commands;
@@ -55,7 +57,7 @@ class CustomerCommandController {
     @PostMapping
     ResponseEntity<Map<String, String>> create(@RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        Map<String, Object> profile = reader.readCreate(body);
+        Profile profile = reader.readCreate(body);
         IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), key, "POST", "/v1/customers", body);
         Optional<UUID> earlier = idempotency.earlierCustomer();
         UUID customerId = earlier.orElseGet(UUID::randomUUID);
@@ -71,7 +73,7 @@ class CustomerCommandController {
     ResponseEntity<Map<String, String>> update(@PathVariable String customerId, @RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         UUID id = parse(customerId).orElseThrow(ApiException::notFound);
-        Map<String, Object> patch = reader.readUpdate(body);
+        Map<CustomerField, Object> patch = reader.readUpdate(body);
         IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), key, "PUT", "/v1/customers/" + id, body);
         if (idempotency.earlierCustomer().isPresent()) {
             return ResponseEntity.ok(Map.of("status", "success"));

@@ -90,6 +90,19 @@ public enum CustomerField {
         return this != SHIPPING_ADDRESS_MATCH;
     }
 
+    /**
+     * {@code value} if it has the field's {@link #type()}.
+     *
+     * @throws IllegalArgumentException when it has another type
+     */
+    public Object requireType(Object value) {
+        if (!type().isInstance(value)) {
+            throw new IllegalArgumentException(path + " holds a " + type().getSimpleName() + ", not a "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        return value;
+    }
+
     /** How the field is searched; empty when it is not. */
     public Set<Search> search() {
         return search;
