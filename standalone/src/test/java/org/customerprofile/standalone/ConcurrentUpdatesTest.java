@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerField;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ConcurrentUpdatesTest {
 
     /** Every string leaf that takes free text of up to 40 characters, each owned by one writer. */
-    static final List<String> FIELDS = CustomerFields.LEAVES.keySet().stream()
+    static final List<String> FIELDS = Arrays.stream(CustomerField.values()).map(CustomerField::path)
             .filter(path -> path.endsWith("line_1") || path.endsWith("line_2") || path.endsWith("city") || path.endsWith("postcode"))
             .toList();
     static final int WRITES_PER_FIELD = 7;
@@ -54,7 +55,7 @@ class ConcurrentUpdatesTest {
                         start.await();
                         List<Integer> statuses = new ArrayList<>();
                         for (int write = 1; write <= WRITES_PER_FIELD; write++) {
-                            statuses.add(client.put("/v1/customers/" + id, CustomerFields.nest(Map.of(field, "Write " + write))).status());
+                            statuses.add(client.put("/v1/customers/" + id, CustomerField.nest(Map.of(field, "Write " + write))).status());
                         }
                         return statuses;
                     }));

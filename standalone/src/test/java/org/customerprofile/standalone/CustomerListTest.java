@@ -101,4 +101,27 @@ class CustomerListTest {
         assertThat(ApiClient.href(page, "self")).isEqualTo("/v1/customers?limit=5&offset=0&reference=list_7");
         assertThat(listings.get("/v1/customers?reference=list_").body().at("/meta/total").asInt()).as("exact, not prefix").isZero();
     }
+
+    /** On company 2, so the 22 customers of the list company stay 22. */
+    @Test
+    void referenceFilterComparesAsUniquenessDoesTrimmedAndIgnoringCase() {
+        ApiClient company2 = ApiClient.company2(port);
+        String id = company2.create(Map.of("reference", "Abc-1", "first_name", "Case"));
+
+        JsonNode page = company2.get("/v1/customers?reference=abc-1%20").body();
+
+        assertThat(page.at("/meta/total").asInt()).as(page.toString()).isEqualTo(1);
+        assertThat(page.at("/data/0/customer_id").asText()).isEqualTo(id);
+        assertThat(page.at("/data/0/reference").asText()).as("stored as given").isEqualTo("Abc-1");
+        assertThat(page.at("/data/0/reference_key").isMissingNode()).as("the key is the read model's, not the API's").isTrue();
+
+        assertThat(company2.put("/v1/customers/" + id, Map.of("reference", "Xyz-2")).status()).isEqualTo(200);
+
+        assertThat(company2.get("/v1/customers?reference=ABC-1").body().at("/meta/total").asInt()).as("old reference").isZero();
+        assertThat(company2.get("/v1/customers?reference=xyz-2").body().at("/data/0/customer_id").asText()).isEqualTo(id);
+
+        assertThat(company2.put("/v1/customers/" + id, "{\"reference\": null}").status()).isEqualTo(200);
+
+        assertThat(company2.get("/v1/customers?reference=xyz-2").body().at("/meta/total").asInt()).as("cleared").isZero();
+    }
 }

@@ -2,10 +2,7 @@ package org.customerprofile.command.customer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,21 +11,21 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.customerprofile.api.customer.CreateCustomer;
 import org.customerprofile.api.customer.CustomerCreated;
-import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
+import org.customerprofile.api.customer.Profile;
+import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.command.reference.ReferenceClaims;
 
 @Aggregate
 class Customer {
 
-    private static final String REFERENCE = "reference";
-
     @AggregateIdentifier
     private UUID customerId;
     private UUID companyId;
-    private final Map<String, Object> profile = new TreeMap<>();
+    private Profile profile = Profile.EMPTY;
 
     Customer() {
         // for event sourcing
@@ -36,8 +33,7 @@ class Customer {
 
     @CommandHandler
     Customer(CreateCustomer command, ReferenceClaims references) {
-        requireKnownFields(command.profile());
-        if (command.profile().get(REFERENCE) instanceof String reference) {
+        if (command.profile().get(CustomerField.REFERENCE) instanceof String reference) {
             references.claim(command.companyId(), reference, command.customerId());
         }
         apply(new CustomerCreated(command.customerId(), command.companyId(), command.profile()));
@@ -50,17 +46,10 @@ class Customer {
             // another company's customer does not exist for the caller
             throw new CustomerNotFoundException(command.customerId());
         }
-        requireKnownFields(command.patch());
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        command.patch().forEach((path, value) -> {
-            Object previous = profile.get(path);
-            if (!Objects.equals(previous, value)) {
-                changes.put(path, new FieldChange(previous, value));
-            }
-        });
-        FieldChange referenceChange = changes.get(REFERENCE);
+        Map<CustomerField, FieldChange> changes = profile.changesBy(command.patch());
+        FieldChange referenceChange = changes.get(CustomerField.REFERENCE);
         if (referenceChange != null && referenceChange.current() instanceof String reference
-                && !ReferenceClaims.same(reference, (String) referenceChange.previous())) {
+                && !ReferenceKey.same(reference, (String) referenceChange.previous())) {
             // the old reference is released by ReferenceSaga once this change is recorded
             references.claim(companyId, reference, customerId);
         }
@@ -74,26 +63,11 @@ class Customer {
     void on(CustomerCreated event) {
         customerId = event.customerId();
         companyId = event.companyId();
-        profile.putAll(event.profile());
+        profile = event.profile();
     }
 
     @EventSourcingHandler
     void on(CustomerUpdated event) {
-        event.changes().forEach((path, change) -> {
-            if (change.current() == null) {
-                profile.remove(path);
-            } else {
-                profile.put(path, change.current());
-            }
-        });
-    }
-
-    private static void requireKnownFields(Map<String, Object> values) {
-        values.forEach((path, value) -> {
-            Class<?> type = CustomerFields.LEAVES.get(path);
-            if (type == null || (value != null && !type.isInstance(value))) {
-                throw new IllegalArgumentException("not a " + (type == null ? "customer field" : type.getSimpleName()) + ": " + path);
-            }
-        });
+        profile = profile.apply(event.changes());
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.Profile;
 import org.customerprofile.command.consistency.ReadYourWrites;
 import org.customerprofile.command.eventstore.StoreUnavailableException;
 import org.customerprofile.command.idempotency.IdempotencyKeys;
@@ -55,7 +57,7 @@ class CustomerCommandController {
     @PostMapping
     ResponseEntity<Map<String, String>> create(@RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        Map<String, Object> profile = reader.readCreate(body);
+        Profile profile = reader.readCreate(body);
         IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), acceptable(key), "POST", "/v1/customers", body);
         return answer(writes.create(caller, profile, idempotency));
     }
@@ -64,7 +66,7 @@ class CustomerCommandController {
     ResponseEntity<Map<String, String>> update(@PathVariable String customerId, @RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         UUID id = parse(customerId).orElseThrow(ApiException::notFound);
-        Map<String, Object> patch = reader.readUpdate(body);
+        Map<CustomerField, Object> patch = reader.readUpdate(body);
         IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), acceptable(key), "PUT", "/v1/customers/" + id, body);
         return answer(writes.update(caller, id, patch, idempotency));
     }

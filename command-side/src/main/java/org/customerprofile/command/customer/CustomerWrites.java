@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.customerprofile.api.customer.CreateCustomer;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.Profile;
 import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.command.consistency.ReadYourWrites;
 import org.customerprofile.command.eventstore.Commands;
@@ -35,7 +37,7 @@ class CustomerWrites {
         this.readYourWrites = readYourWrites;
     }
 
-    CreateOutcome create(Caller caller, Map<String, Object> profile, IdempotencyKeys.Request idempotency) {
+    CreateOutcome create(Caller caller, Profile profile, IdempotencyKeys.Request idempotency) {
         Optional<IdempotencyKeys.Earlier> earlier = idempotency.earlier();
         if (earlier.isPresent()) {
             return replayedCreate(earlier.get());
@@ -51,7 +53,7 @@ class CustomerWrites {
         return new CreateOutcome.Created(customerId, readYourWrites.awaitVisible(customerId, 0));
     }
 
-    UpdateOutcome update(Caller caller, UUID customerId, Map<String, Object> patch, IdempotencyKeys.Request idempotency) {
+    UpdateOutcome update(Caller caller, UUID customerId, Map<CustomerField, Object> patch, IdempotencyKeys.Request idempotency) {
         Optional<IdempotencyKeys.Earlier> earlier = idempotency.earlier();
         if (earlier.isPresent()) {
             return replayedUpdate(earlier.get());

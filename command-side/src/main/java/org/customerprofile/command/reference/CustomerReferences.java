@@ -4,7 +4,10 @@ import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
+import org.customerprofile.api.customer.Profile;
+import org.customerprofile.api.customer.ReferenceKey;
 import org.springframework.stereotype.Component;
 
 /** Which reference a customer uses now, read from its events: committed truth, never the read model. */
@@ -19,15 +22,15 @@ class CustomerReferences {
 
     boolean uses(UUID customerId, String reference) {
         DomainEventStream stream = events.readEvents(customerId.toString());
-        String current = null;
+        Profile profile = Profile.EMPTY;
         while (stream.hasNext()) {
             Object payload = stream.next().getPayload();
             if (payload instanceof CustomerCreated created) {
-                current = (String) created.profile().get("reference");
-            } else if (payload instanceof CustomerUpdated updated && updated.changes().containsKey("reference")) {
-                current = (String) updated.changes().get("reference").current();
+                profile = created.profile();
+            } else if (payload instanceof CustomerUpdated updated) {
+                profile = profile.apply(updated.changes());
             }
         }
-        return current != null && ReferenceClaim.comparable(current).equals(ReferenceClaim.comparable(reference));
+        return ReferenceKey.same((String) profile.get(CustomerField.REFERENCE), reference);
     }
 }

@@ -2,12 +2,12 @@ package org.customerprofile.command.reference;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.api.reference.ReferenceClaimed;
 import org.customerprofile.api.reference.ReferenceReleased;
 import org.customerprofile.api.reference.ReleaseReference;
@@ -30,13 +30,9 @@ class ReferenceClaim {
         // for event sourcing, and as the empty claim of a reference nobody has used yet
     }
 
-    /** References compare trimmed and case-insensitively: {@code Order-1} and {@code order-1 } are one reference. */
+    /** One claim per reference as {@link ReferenceKey} compares them: {@code Order-1} and {@code order-1 } share it. */
     static String idOf(UUID companyId, String reference) {
-        return "reference/" + companyId + "/" + comparable(reference);
-    }
-
-    static String comparable(String reference) {
-        return reference.strip().toLowerCase(Locale.ROOT);
+        return "reference/" + companyId + "/" + ReferenceKey.of(reference);
     }
 
     UUID holder() {

@@ -48,9 +48,4 @@ public class ReferenceClaims {
         boolean holderStillUsesIt = holder != null && !holder.equals(customerId) && customers.uses(holder, reference);
         claim.execute(it -> it.claimFor(claimId, companyId, reference, customerId, holderStillUsesIt));
     }
-
-    /** Whether two references are the same reference (trimmed, case-insensitive). */
-    public static boolean same(String a, String b) {
-        return a != null && b != null && ReferenceClaim.comparable(a).equals(ReferenceClaim.comparable(b));
-    }
 }

@@ -8,8 +8,10 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
+import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.api.reference.ReferenceClaimed;
 import org.customerprofile.api.reference.ReferenceReleased;
 import org.customerprofile.api.reference.ReleaseReference;
@@ -49,9 +51,9 @@ public class ReferenceSaga {
 
     @SagaEventHandler(associationProperty = "customerId")
     void on(CustomerUpdated event) {
-        FieldChange change = event.changes().get("reference");
+        FieldChange change = event.changes().get(CustomerField.REFERENCE);
         if (change != null && event.customerId().equals(holder)
-                && !(change.current() instanceof String now && ReferenceClaims.same(now, reference))) {
+                && !(change.current() instanceof String now && ReferenceKey.same(now, reference))) {
             commands.sendAndWait(new ReleaseReference(claimId, holder));
         }
     }

@@ -14,8 +14,10 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.customerprofile.api.customer.CreateCustomer;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
+import org.customerprofile.api.customer.Profile;
 import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.api.reference.ReferenceClaimed;
 import org.customerprofile.command.reference.ReferenceClaims;
@@ -30,11 +32,11 @@ class CustomerTest {
     private static final UUID OTHER_CUSTOMER = UUID.fromString("5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
     private static final UUID OTHER_COMPANY = UUID.fromString("22222222-2222-4222-8222-222222222222");
     private static final String CLAIM = "reference/" + COMPANY + "/order-7";
-    private static final Map<String, Object> PROFILE = Map.of(
-            "first_name", "John",
-            "billing.address.city", "London",
-            "billing.address.country_code", "GB",
-            "shipping.address_match", true);
+    private static final Profile PROFILE = new Profile(Map.of(
+            CustomerField.FIRST_NAME, "John",
+            CustomerField.BILLING_ADDRESS_CITY, "London",
+            CustomerField.BILLING_ADDRESS_COUNTRY_CODE, "GB",
+            CustomerField.SHIPPING_ADDRESS_MATCH, true));
 
     private AggregateTestFixture<Customer> fixture;
     private EventStore claimStore;
@@ -57,7 +59,7 @@ class CustomerTest {
 
     @Test
     void createClaimsTheReference() {
-        Map<String, Object> profile = Map.of("reference", "Order-7", "first_name", "John");
+        Profile profile = new Profile(Map.of(CustomerField.REFERENCE, "Order-7", CustomerField.FIRST_NAME, "John"));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateCustomer(CUSTOMER, COMPANY, profile))
@@ -68,24 +70,24 @@ class CustomerTest {
 
     @Test
     void rejectsReferenceUsedByAnotherCustomerOfTheCompany() {
-        store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, Map.of("reference", "order-7")));
+        store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "order-7"))));
         store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, "order-7", OTHER_CUSTOMER, null));
 
         fixture.givenNoPriorActivity()
-                .when(new CreateCustomer(CUSTOMER, COMPANY, Map.of("reference", " ORDER-7 ")))
+                .when(new CreateCustomer(CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, " ORDER-7 "))))
                 .expectException(ReferenceTakenException.class)
                 .expectNoEvents();
     }
 
     @Test
     void takesOverAReferenceItsHolderNoLongerUses() {
-        store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, Map.of("reference", "order-7")));
+        store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "order-7"))));
         store(OTHER_CUSTOMER.toString(), 1, new CustomerUpdated(OTHER_CUSTOMER, COMPANY,
-                Map.of("reference", new FieldChange("order-7", "order-8"))));
+                Map.of(CustomerField.REFERENCE, new FieldChange("order-7", "order-8"))));
         store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, "order-7", OTHER_CUSTOMER, null));
 
         fixture.givenNoPriorActivity()
-                .when(new CreateCustomer(CUSTOMER, COMPANY, Map.of("reference", "Order-7")))
+                .when(new CreateCustomer(CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "Order-7"))))
                 .expectSuccessfulHandlerExecution();
 
         assertThat(claimEvents()).last().isEqualTo(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, OTHER_CUSTOMER));
@@ -93,18 +95,18 @@ class CustomerTest {
 
     @Test
     void changingTheReferenceClaimsTheNewOne() {
-        fixture.given(new CustomerCreated(CUSTOMER, COMPANY, Map.of("reference", "Order-6")))
-                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("reference", "Order-7")))
-                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of("reference", new FieldChange("Order-6", "Order-7"))));
+        fixture.given(new CustomerCreated(CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "Order-6"))))
+                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of(CustomerField.REFERENCE, "Order-7")))
+                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-6", "Order-7"))));
 
         assertThat(claimEvents()).containsExactly(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, null));
     }
 
     @Test
     void changingOnlyTheCaseOfTheReferenceNeedsNoNewClaim() {
-        fixture.given(new CustomerCreated(CUSTOMER, COMPANY, Map.of("reference", "Order-7")))
-                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("reference", "ORDER-7")))
-                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of("reference", new FieldChange("Order-7", "ORDER-7"))));
+        fixture.given(new CustomerCreated(CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "Order-7"))))
+                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of(CustomerField.REFERENCE, "ORDER-7")))
+                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "ORDER-7"))));
 
         assertThat(claimEvents()).isEmpty();
     }
@@ -121,35 +123,27 @@ class CustomerTest {
     }
 
     @Test
-    void rejectsFieldsThatAreNotPartOfACustomer() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateCustomer(CUSTOMER, COMPANY, Map.of("password", "secret")))
-                .expectException(IllegalArgumentException.class)
-                .expectNoEvents();
-    }
-
-    @Test
     void updateRecordsOnlyWhatChangedWithOldAndNewValues() {
-        Map<String, Object> patch = new HashMap<>();
-        patch.put("first_name", "Jon");
-        patch.put("billing.address.city", "London");
-        patch.put("billing.address.postcode", "E1 7RT");
-        patch.put("billing.address.country_code", null);
+        Map<CustomerField, Object> patch = new HashMap<>();
+        patch.put(CustomerField.FIRST_NAME, "Jon");
+        patch.put(CustomerField.BILLING_ADDRESS_CITY, "London");
+        patch.put(CustomerField.BILLING_ADDRESS_POSTCODE, "E1 7RT");
+        patch.put(CustomerField.BILLING_ADDRESS_COUNTRY_CODE, null);
 
         fixture.given(new CustomerCreated(CUSTOMER, COMPANY, PROFILE))
                 .when(new UpdateCustomer(CUSTOMER, COMPANY, patch))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of(
-                        "billing.address.country_code", new FieldChange("GB", null),
-                        "billing.address.postcode", new FieldChange(null, "E1 7RT"),
-                        "first_name", new FieldChange("John", "Jon"))))
+                        CustomerField.BILLING_ADDRESS_COUNTRY_CODE, new FieldChange("GB", null),
+                        CustomerField.BILLING_ADDRESS_POSTCODE, new FieldChange(null, "E1 7RT"),
+                        CustomerField.FIRST_NAME, new FieldChange("John", "Jon"))))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void updateThatChangesNothingRecordsNothing() {
         fixture.given(new CustomerCreated(CUSTOMER, COMPANY, PROFILE))
-                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("first_name", "John", "shipping.address_match", true)))
+                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of(CustomerField.FIRST_NAME, "John", CustomerField.SHIPPING_ADDRESS_MATCH, true)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
@@ -158,16 +152,16 @@ class CustomerTest {
     @Test
     void updateAppliesOnTopOfEarlierUpdates() {
         fixture.given(new CustomerCreated(CUSTOMER, COMPANY, PROFILE),
-                        new CustomerUpdated(CUSTOMER, COMPANY, Map.of("first_name", new FieldChange("John", "Jon"))))
-                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("first_name", "Jon", "last_name", "Smith")))
-                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of("last_name", new FieldChange(null, "Smith"))))
+                        new CustomerUpdated(CUSTOMER, COMPANY, Map.of(CustomerField.FIRST_NAME, new FieldChange("John", "Jon"))))
+                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of(CustomerField.FIRST_NAME, "Jon", CustomerField.LAST_NAME, "Smith")))
+                .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of(CustomerField.LAST_NAME, new FieldChange(null, "Smith"))))
                 .expectResultMessagePayload(2L);
     }
 
     @Test
     void rejectsUpdateFromAnotherCompanyAsNotFound() {
         fixture.given(new CustomerCreated(CUSTOMER, COMPANY, PROFILE))
-                .when(new UpdateCustomer(CUSTOMER, OTHER_COMPANY, Map.of("first_name", "Mallory")))
+                .when(new UpdateCustomer(CUSTOMER, OTHER_COMPANY, Map.of(CustomerField.FIRST_NAME, "Mallory")))
                 .expectException(CustomerNotFoundException.class)
                 .expectNoEvents();
     }
@@ -175,15 +169,7 @@ class CustomerTest {
     @Test
     void rejectsUpdateOfACustomerThatDoesNotExist() {
         fixture.givenNoPriorActivity()
-                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("first_name", "Jon")))
+                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of(CustomerField.FIRST_NAME, "Jon")))
                 .expectException(AggregateNotFoundException.class);
-    }
-
-    @Test
-    void rejectsAValueOfTheWrongType() {
-        fixture.given(new CustomerCreated(CUSTOMER, COMPANY, PROFILE))
-                .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of("shipping.address_match", "yes")))
-                .expectException(IllegalArgumentException.class)
-                .expectNoEvents();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.SagaTestFixture;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.reference.ReferenceClaimed;
@@ -41,7 +42,7 @@ class ReferenceSagaTest {
     @Test
     void releasesTheClaimWhenItsHolderChangesReference() {
         fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of("reference", new FieldChange("Order-7", "Order-8"))))
+                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8"))))
                 .expectDispatchedCommands(new ReleaseReference(CLAIM, ALICE))
                 .expectActiveSagas(1);
     }
@@ -49,15 +50,15 @@ class ReferenceSagaTest {
     @Test
     void releasesTheClaimWhenItsHolderClearsTheReference() {
         fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of("reference", new FieldChange("Order-7", null))))
+                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", null))))
                 .expectDispatchedCommands(new ReleaseReference(CLAIM, ALICE));
     }
 
     @Test
     void keepsTheClaimWhenOtherFieldsOrOnlyTheCaseChange() {
         fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .andThenAPublished(new CustomerUpdated(ALICE, COMPANY, Map.of("first_name", new FieldChange(null, "Alice"))))
-                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of("reference", new FieldChange("Order-7", "ORDER-7 "))))
+                .andThenAPublished(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.FIRST_NAME, new FieldChange(null, "Alice"))))
+                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "ORDER-7 "))))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
     }
@@ -76,14 +77,14 @@ class ReferenceSagaTest {
     void formerHolderChangingReferenceReleasesNothing() {
         fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
                 .andThenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "order-7", BOB, ALICE))
-                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of("reference", new FieldChange("Order-7", "Order-9"))))
+                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-9"))))
                 .expectNoDispatchedCommands();
     }
 
     @Test
     void endsOnceTheClaimIsReleased() {
         fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .andThenAPublished(new CustomerUpdated(ALICE, COMPANY, Map.of("reference", new FieldChange("Order-7", "Order-8"))))
+                .andThenAPublished(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8"))))
                 .whenPublishingA(new ReferenceReleased(CLAIM, COMPANY, "Order-7", ALICE))
                 .expectActiveSagas(0);
     }
@@ -96,7 +97,7 @@ class ReferenceSagaTest {
         });
 
         assertThatThrownBy(() -> fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of("reference", new FieldChange("Order-7", "Order-8")))))
+                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8")))))
                 .hasRootCauseMessage("event store unavailable");
     }
 
@@ -105,7 +106,7 @@ class ReferenceSagaTest {
         fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
 
         fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of("reference", new FieldChange("Order-7", "Order-8"))))
+                .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8"))))
                 .expectSuccessfulHandlerExecution()
                 .expectDispatchedCommands(new ReleaseReference(CLAIM, ALICE));
     }

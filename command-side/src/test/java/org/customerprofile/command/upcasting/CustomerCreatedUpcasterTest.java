@@ -15,6 +15,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.Profile;
 import org.junit.jupiter.api.Test;
 
 class CustomerCreatedUpcasterTest {
@@ -33,7 +35,7 @@ class CustomerCreatedUpcasterTest {
 
         assertThat(upcast.getType().getRevision()).isEqualTo("1");
         assertThat(read(upcast)).isEqualTo(new CustomerCreated(CUSTOMER, COMPANY,
-                Map.of("first_name", "Ada", "billing.address.city", "London")));
+                new Profile(Map.of(CustomerField.FIRST_NAME, "Ada", CustomerField.BILLING_ADDRESS_CITY, "London"))));
     }
 
     @Test
@@ -42,7 +44,7 @@ class CustomerCreatedUpcasterTest {
                 "{\"customerId\":\"" + CUSTOMER + "\",\"companyId\":\"" + COMPANY + "\",\"profile\":{\"first_name\":\"Ada\"}}"));
 
         assertThat(upcast.getType().getRevision()).isEqualTo("1");
-        assertThat(read(upcast)).isEqualTo(new CustomerCreated(CUSTOMER, COMPANY, Map.of("first_name", "Ada")));
+        assertThat(read(upcast)).isEqualTo(new CustomerCreated(CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.FIRST_NAME, "Ada"))));
     }
 
     @Test
@@ -70,7 +72,7 @@ class CustomerCreatedUpcasterTest {
 
     @Test
     void newEventsAreStoredAsRevisionOne() {
-        SerializedObject<byte[]> stored = serializer.serialize(new CustomerCreated(CUSTOMER, COMPANY, Map.of()), byte[].class);
+        SerializedObject<byte[]> stored = serializer.serialize(new CustomerCreated(CUSTOMER, COMPANY, Profile.EMPTY), byte[].class);
 
         assertThat(stored.getType().getRevision()).isEqualTo("1");
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"profile\"").doesNotContain("\"fields\"");

@@ -2,10 +2,11 @@ package org.customerprofile.query.customer;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import org.bson.Document;
-import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.Profile;
 
 /**
  * The read model of one customer: a MongoDB document in {@value #COLLECTION} keyed by
@@ -20,6 +21,8 @@ final class CustomerDocument {
     static final String SEQUENCE = "sequence";
     static final String CREATED = "created";
     static final String LAST_UPDATED = "last_updated";
+    /** The reference as {@link org.customerprofile.api.customer.ReferenceKey} compares it; the list filters on it. */
+    static final String REFERENCE_KEY = "reference_key";
 
     private CustomerDocument() {
     }
@@ -31,9 +34,14 @@ final class CustomerDocument {
 
     /** The customer object the API shows; a filter was already applied by MongoDB's projection. */
     static Map<String, Object> toApi(Document document) {
-        Map<String, Object> profile = new HashMap<>();
-        CustomerFields.LEAVES.keySet().forEach(leaf -> profile.put(leaf, valueAt(document, leaf)));
-        return new CustomerView((String) document.get(ID), (String) document.get(COMPANY_ID), profile,
+        Map<CustomerField, Object> profile = new EnumMap<>(CustomerField.class);
+        for (CustomerField field : CustomerField.values()) {
+            Object value = valueAt(document, field.path());
+            if (value != null) {
+                profile.put(field, value);
+            }
+        }
+        return new CustomerView((String) document.get(ID), (String) document.get(COMPANY_ID), new Profile(profile),
                 instantOf(document.get(CREATED)), instantOf(document.get(LAST_UPDATED))).toApi(CustomerFilter.ALL);
     }
 

@@ -2,7 +2,7 @@ package org.customerprofile.query.customer;
 
 import java.util.Arrays;
 import java.util.List;
-import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.web.error.InvalidParameter;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -21,7 +21,7 @@ public record CustomerFilter(String raw, List<String> paths) {
             return ALL;
         }
         List<String> paths = Arrays.stream(raw.split(",")).map(String::strip).filter(path -> !path.isEmpty()).distinct().toList();
-        List<String> unknown = paths.stream().filter(path -> !CustomerFields.isKnownPath(path)).toList();
+        List<String> unknown = paths.stream().filter(path -> !CustomerField.isKnownPath(path)).toList();
         if (!unknown.isEmpty()) {
             problems.add(new InvalidParameter("filter", "names unknown fields: " + String.join(", ", unknown)));
             return null;

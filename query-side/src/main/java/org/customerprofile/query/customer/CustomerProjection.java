@@ -13,9 +13,11 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerCreated;
-import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FetchCustomerVersion;
+import org.customerprofile.api.customer.FieldChange;
+import org.customerprofile.api.customer.ReferenceKey;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -79,7 +81,10 @@ class CustomerProjection {
                 .append(CustomerDocument.SEQUENCE, sequence)
                 .append(CustomerDocument.CREATED, Date.from(at))
                 .append(CustomerDocument.LAST_UPDATED, Date.from(at));
-        document.putAll(CustomerFields.nest(event.profile()));
+        document.putAll(CustomerField.nest(event.profile().byPath()));
+        if (event.profile().get(CustomerField.REFERENCE) instanceof String reference) {
+            document.append(CustomerDocument.REFERENCE_KEY, ReferenceKey.of(reference));
+        }
         return document;
     }
 
@@ -88,13 +93,19 @@ class CustomerProjection {
         Update update = new Update()
                 .set(CustomerDocument.SEQUENCE, sequence)
                 .set(CustomerDocument.LAST_UPDATED, Date.from(at));
-        event.changes().forEach((path, change) -> {
+        event.changes().forEach((field, change) -> {
             if (change.current() == null) {
-                update.unset(path);
+                update.unset(field.path());
             } else {
-                update.set(path, change.current());
+                update.set(field.path(), change.current());
             }
         });
+        FieldChange reference = event.changes().get(CustomerField.REFERENCE);
+        if (reference != null && reference.current() instanceof String now) {
+            update.set(CustomerDocument.REFERENCE_KEY, ReferenceKey.of(now));
+        } else if (reference != null) {
+            update.unset(CustomerDocument.REFERENCE_KEY);
+        }
         return update;
     }
 

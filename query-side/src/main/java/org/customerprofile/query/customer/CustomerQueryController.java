@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
 import org.customerprofile.web.security.Caller;
@@ -75,7 +76,7 @@ class CustomerQueryController {
         Criteria criteria = ofCompany(caller);
         Map<String, String> others = new LinkedHashMap<>();
         if (reference != null && !reference.isBlank()) {
-            criteria = criteria.and("reference").is(reference.strip());
+            criteria = criteria.and(CustomerDocument.REFERENCE_KEY).is(ReferenceKey.of(reference));
             others.put("reference", reference.strip());
         }
         long total = mongo.count(new Query(criteria), collection.name());

@@ -76,8 +76,9 @@ class CustomerReadModelConfiguration {
     }
 
     @EventListener(ApplicationStartedEvent.class)
-    void createIndexes(ApplicationStartedEvent started) {
+    void prepareLiveCollection(ApplicationStartedEvent started) {
         CustomerCollection collection = started.getApplicationContext().getBean(CustomerCollection.class);
         collection.createIndexes(collection.name());
+        collection.addMissingReferenceKeys(collection.name());
     }
 }

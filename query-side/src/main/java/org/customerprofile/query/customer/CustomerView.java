@@ -5,15 +5,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.Profile;
 
 /**
  * The customer object as the API shows it, whether read from the read model or folded from the event
  * store: one rendering, so a past state and the current one look alike field for field.
  *
- * @param profile the writable fields by dotted path; absent (or {@code null}) ones are left out
+ * @param profile the writable fields' values
  */
-public record CustomerView(String customerId, String companyId, Map<String, ?> profile, Instant created, Instant lastUpdated) {
+public record CustomerView(String customerId, String companyId, Profile profile, Instant created, Instant lastUpdated) {
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -28,11 +29,11 @@ public record CustomerView(String customerId, String companyId, Map<String, ?> p
         Map<String, Object> leaves = new LinkedHashMap<>();
         putIfPresent(leaves, "customer_id", customerId);
         putIfPresent(leaves, "company_id", companyId);
-        CustomerFields.LEAVES.keySet().forEach(leaf -> putIfPresent(leaves, leaf, profile.get(leaf)));
+        leaves.putAll(profile.byPath());
         putIfPresent(leaves, "created", created == null ? null : timestamp(created));
         putIfPresent(leaves, "last_updated", lastUpdated == null ? null : timestamp(lastUpdated));
         leaves.keySet().removeIf(path -> !filter.selects(path));
-        return CustomerFields.nest(leaves);
+        return CustomerField.nest(leaves);
     }
 
     private static void putIfPresent(Map<String, Object> leaves, String path, Object value) {

@@ -1,13 +1,9 @@
 package org.customerprofile.query.feed;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.customerprofile.api.customer.CustomerCreated;
-import org.customerprofile.api.customer.CustomerFields;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.api.published.CustomerEvent.Change;
@@ -20,8 +16,6 @@ import org.customerprofile.query.customer.CustomerView;
  */
 public final class PublishedEvents {
 
-    private static final List<String> FIELD_ORDER = List.copyOf(CustomerFields.LEAVES.keySet());
-
     private PublishedEvents() {
     }
 
@@ -32,31 +26,23 @@ public final class PublishedEvents {
 
     /** {@code event}, a {@link CustomerCreated} or {@link CustomerUpdated}, at global {@code position}. */
     public static CustomerEvent of(DomainEventMessage<?> event, long position) {
+        // profiles and changes keep field order: fields appear as the customer object shows them
         Map<String, Change> changes = new LinkedHashMap<>();
         String type;
         String companyId;
         if (event.getPayload() instanceof CustomerCreated created) {
             type = CustomerEvent.CREATED;
             companyId = created.companyId().toString();
-            created.profile().forEach((path, value) -> changes.put(path, new Change(null, value)));
+            created.profile().values().forEach((field, value) -> changes.put(field.path(), new Change(null, value)));
         } else if (event.getPayload() instanceof CustomerUpdated updated) {
             type = CustomerEvent.UPDATED;
             companyId = updated.companyId().toString();
-            updated.changes().forEach((path, change) -> changes.put(path, new Change(change.previous(), change.current())));
+            updated.changes().forEach((field, change) -> changes.put(field.path(), new Change(change.previous(), change.current())));
         } else {
             throw new IllegalArgumentException("not a customer event: " + event.getPayloadType().getName());
         }
         return new CustomerEvent(event.getIdentifier(), type, CustomerEvent.SCHEMA_VERSION, companyId, event.getAggregateIdentifier(),
                 event.getSequenceNumber() + 1, position, CustomerView.timestamp(event.getTimestamp()),
-                (String) event.getMetaData().get("appId"), (String) event.getMetaData().get("requestId"), inFieldOrder(changes));
-    }
-
-    /** Stored maps keep no useful order; show fields in the order the customer object does. */
-    private static Map<String, Change> inFieldOrder(Map<String, Change> changes) {
-        List<String> paths = new ArrayList<>(changes.keySet());
-        paths.sort(Comparator.comparingInt(path -> FIELD_ORDER.contains(path) ? FIELD_ORDER.indexOf(path) : Integer.MAX_VALUE));
-        Map<String, Change> ordered = new LinkedHashMap<>();
-        paths.forEach(path -> ordered.put(path, changes.get(path)));
-        return ordered;
+                (String) event.getMetaData().get("appId"), (String) event.getMetaData().get("requestId"), changes);
     }
 }

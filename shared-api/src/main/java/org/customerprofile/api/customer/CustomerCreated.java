@@ -1,10 +1,9 @@
 package org.customerprofile.api.customer;
 
-import java.util.Map;
 import java.util.UUID;
 import org.customerprofile.api.EventRevision;
 
-/** A customer was created with these leaf values (dotted path → value; absent fields are left out). */
+/** A customer was created with these field values (stored as dotted path → value; absent fields are left out). */
 @EventRevision("1")
-public record CustomerCreated(UUID customerId, UUID companyId, Map<String, Object> profile) {
+public record CustomerCreated(UUID customerId, UUID companyId, Profile profile) {
 }

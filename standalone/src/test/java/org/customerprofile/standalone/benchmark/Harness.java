@@ -29,6 +29,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.Profile;
 import org.customerprofile.standalone.StandaloneApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -171,10 +173,12 @@ final class Harness {
     }
 
     /** A customer of about the size a merchant sends: name, birth date, billing address and email. */
-    static Map<String, Object> profile(int i) {
-        return Map.of("reference", "bench_" + i, "first_name", "Bench", "last_name", "Mark", "dob", "1990-01-01",
-                "billing.address.line_1", "1 High Street", "billing.address.city", "Leeds", "billing.address.postcode", "LS1",
-                "billing.address.country_code", "GB", "billing.email", "bench@example.com", "shipping.address_match", true);
+    static Profile profile(int i) {
+        return new Profile(Map.of(CustomerField.REFERENCE, "bench_" + i, CustomerField.FIRST_NAME, "Bench",
+                CustomerField.LAST_NAME, "Mark", CustomerField.DOB, "1990-01-01",
+                CustomerField.BILLING_ADDRESS_LINE_1, "1 High Street", CustomerField.BILLING_ADDRESS_CITY, "Leeds",
+                CustomerField.BILLING_ADDRESS_POSTCODE, "LS1", CustomerField.BILLING_ADDRESS_COUNTRY_CODE, "GB",
+                CustomerField.BILLING_EMAIL, "bench@example.com", CustomerField.SHIPPING_ADDRESS_MATCH, true));
     }
 
     /** Waits until every tracking processor (projection, reference saga) has handled every event in the store. */

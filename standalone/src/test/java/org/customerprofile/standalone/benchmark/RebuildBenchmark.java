@@ -21,7 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerCreated;
-import org.customerprofile.api.customer.CustomerFields;
+import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
 import org.junit.jupiter.api.Tag;
@@ -63,7 +63,8 @@ class RebuildBenchmark {
                 ids.add(id);
                 batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 0, new CustomerCreated(id, COMPANY, Harness.profile(i)), AUDIT));
                 batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 1, new CustomerUpdated(id, COMPANY,
-                        Map.of("last_name", new FieldChange(null, "Rebuilt"), "billing.address.postcode", new FieldChange("LS1", null))), AUDIT));
+                        Map.of(CustomerField.LAST_NAME, new FieldChange(null, "Rebuilt"),
+                                CustomerField.BILLING_ADDRESS_POSTCODE, new FieldChange("LS1", null))), AUDIT));
                 if (batch.size() >= BATCH) {
                     engine.appendEvents(batch);
                     batch.clear();
@@ -96,7 +97,7 @@ class RebuildBenchmark {
                 String id = ids.get(i).toString();
                 Document document = new Document("_id", id).append("company_id", COMPANY.toString()).append("sequence", 0L)
                         .append("created", new Date()).append("last_updated", new Date());
-                document.putAll(CustomerFields.nest(Harness.profile(i)));
+                document.putAll(CustomerField.nest(Harness.profile(i).byPath()));
                 bulk.insert(document);
                 bulk.updateOne(Query.query(Criteria.where("_id").is(id)),
                         new Update().set("sequence", 1L).set("last_updated", new Date()).set("last_name", "Rebuilt").unset("billing.address.postcode"));
