@@ -2,13 +2,12 @@ package org.customerprofile.query.customer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,12 +37,9 @@ class CustomerQueryController {
     }
 
     @GetMapping("/{customerId}")
-    Map<String, Object> retrieve(@PathVariable String customerId, @RequestParam(required = false) String filter, Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        CustomerFilter fields = CustomerFilter.parse(filter, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+    Map<String, Object> retrieve(@PathVariable String customerId, @RequestParam(required = false) @KnownFields String filter,
+                                 Caller caller) {
+        CustomerFilter fields = CustomerFilter.of(filter);
         // by _id alone: the one index the in-process wire server uses (a compound filter scans every
         // document there); the company is checked on the document instead
         Query query = fields.project(new Query(where(CustomerDocument.ID).is(customerId)));
@@ -61,17 +57,14 @@ class CustomerQueryController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String filter,
-                             @RequestParam(required = false) String limit,
-                             @RequestParam(required = false) String offset,
+    Map<String, Object> list(@RequestParam(required = false) @KnownFields String filter,
+                             @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)
+                             @WholeNumber(min = 1, max = PageParameters.MAX_LIMIT) String limit,
+                             @RequestParam(defaultValue = "0") @WholeNumber(max = Integer.MAX_VALUE) String offset,
                              @RequestParam(required = false) String reference,
                              Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        PageParameters window = PageParameters.parse(limit, offset, problems);
-        CustomerFilter fields = CustomerFilter.parse(filter, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+        PageParameters window = PageParameters.of(limit, offset);
+        CustomerFilter fields = CustomerFilter.of(filter);
         Criteria criteria = ofCompany(caller);
         Map<String, String> others = new LinkedHashMap<>();
         if (reference != null && !reference.isBlank()) {

@@ -3,7 +3,6 @@ package org.customerprofile.query.deadletter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,9 +10,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
-import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.InvalidParameter;
-import org.customerprofile.web.request.WholeNumbers;
+import org.customerprofile.web.request.WholeNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/operations/dead-letters")
 class DeadLetterController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    static final String DEFAULT_LIMIT = "100";
+    static final long MAX_LIMIT = 1000;
 
     private final DeadLetters deadLetters;
 
@@ -83,9 +80,8 @@ class DeadLetterController {
 
     /** The waiting letters, sequence by sequence; {@code limit} (1–1000, default 100) caps {@code letters}, not {@code total}. */
     @GetMapping
-    Page list(@RequestParam(name = "limit", required = false) String limit) {
-        int max = parseLimit(limit);
-        List<Letter> letters = deadLetters.list(max).stream().map(Letter::of).toList();
+    Page list(@RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit) {
+        List<Letter> letters = deadLetters.list(Integer.parseInt(limit)).stream().map(Letter::of).toList();
         return new Page(deadLetters.processingGroup(), deadLetters.size(), deadLetters.sequences(), letters);
     }
 
@@ -94,14 +90,5 @@ class DeadLetterController {
     Retried retry() {
         DeadLetters.Retry retry = deadLetters.retry();
         return new Retried(deadLetters.processingGroup(), retry.succeeded(), retry.remaining());
-    }
-
-    private static int parseLimit(String limit) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        int value = (int) WholeNumbers.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
-        return value;
     }
 }

@@ -2,12 +2,9 @@ package org.customerprofile.query.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.customerprofile.api.published.CustomerEvent;
-import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.InvalidParameter;
-import org.customerprofile.web.request.WholeNumbers;
+import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,8 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/v1/events")
 class EventFeedController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    static final String DEFAULT_LIMIT = "100";
+    static final long MAX_LIMIT = 1000;
 
     private final CustomerEventFeed feed;
     private final EventStreams streams;
@@ -50,13 +47,11 @@ class EventFeedController {
     }
 
     @GetMapping
-    Page page(@RequestParam(required = false) String after, @RequestParam(required = false) String limit, Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        long from = WholeNumbers.parse("after", after, 0, 0, Long.MAX_VALUE, problems);
-        int size = (int) WholeNumbers.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+    Page page(@RequestParam(defaultValue = "0") @WholeNumber String after,
+              @RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
+              Caller caller) {
+        long from = Long.parseLong(after);
+        int size = Integer.parseInt(limit);
         List<CustomerEvent> events = feed.after(caller.companyId(), from, size);
         long next = events.isEmpty() ? from : events.get(events.size() - 1).position();
         List<Link> links = List.of(new Link("self", href(from, size)), new Link("next", href(next, size)));
@@ -69,15 +64,12 @@ class EventFeedController {
      * caller's token expires: reconnect with a fresh token and the last id.
      */
     @GetMapping("/stream")
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      @RequestParam(required = false) String after, Caller caller, @AuthenticationPrincipal Jwt token) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        long resumeAt = WholeNumbers.parse("Last-Event-ID", lastEventId, -1, 0, Long.MAX_VALUE, problems);
-        long from = WholeNumbers.parse("after", after, -1, 0, Long.MAX_VALUE, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
-        long start = resumeAt >= 0 ? resumeAt : from >= 0 ? from : feed.head(caller.companyId());
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) @WholeNumber String lastEventId,
+                      @RequestParam(required = false) @WholeNumber String after,
+                      Caller caller, @AuthenticationPrincipal Jwt token) {
+        long start = lastEventId != null ? Long.parseLong(lastEventId)
+                : after != null ? Long.parseLong(after)
+                : feed.head(caller.companyId());
         Instant until = token.getExpiresAt() == null ? Instant.MAX : token.getExpiresAt();
         return streams.open(caller.companyId(), start, until);
     }
