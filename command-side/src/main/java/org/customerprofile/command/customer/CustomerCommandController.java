@@ -1,5 +1,11 @@
 package org.customerprofile.command.customer;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.customerprofile.web.openapi.CustomerSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * executing again; the answer waits until the read side shows the write ({@link ReadYourWrites}).
  */
 @RestController
+@Tag(name = "Customers")
 @RequestMapping(path = "/v1/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
 class CustomerCommandController {
 
@@ -52,6 +59,12 @@ class CustomerCommandController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "Create a customer",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATE))))
+    @ApiResponse(responseCode = "201", description = "Created, and shown by reads",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATED)))
+    @ApiResponse(responseCode = "202", description = "Created; reads may not show it yet",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATED)))
     @PostMapping
     ResponseEntity<Map<String, String>> create(@RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
@@ -67,6 +80,12 @@ class CustomerCommandController {
                 .body(Map.of("customer_id", customerId.toString()));
     }
 
+    @Operation(summary = "Update a customer",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATE))))
+    @ApiResponse(responseCode = "200", description = "Updated, and shown by reads",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATED)))
+    @ApiResponse(responseCode = "202", description = "Updated; reads may not show it yet",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATED)))
     @PutMapping("/{customerId}")
     ResponseEntity<Map<String, String>> update(@PathVariable String customerId, @RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {

@@ -1,5 +1,13 @@
 package org.customerprofile.query.customer;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.customerprofile.web.openapi.CustomerSchemas;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.LinkedHashMap;
@@ -25,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * it from the event store.
  */
 @RestController
+@Tag(name = "Customers")
 @RequestMapping("/v1/customers")
 class CustomerQueryController {
 
@@ -36,6 +45,19 @@ class CustomerQueryController {
         this.collection = collection;
     }
 
+    /** A page of customers, newest first; each item as {@code retrieve} answers it. */
+    record CustomerPage(PageLinks meta,
+                        @ArraySchema(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CUSTOMER))
+                        List<Map<String, Object>> data) {
+    }
+
+    // version and as_of are served by CustomerHistoryController, whose mappings the document folds in here
+    @Parameter(name = "version", in = ParameterIn.QUERY, description = "the state after the customer's n-th event (1: as created)",
+            schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+    @Parameter(name = "as_of", in = ParameterIn.QUERY, description = "the state at this instant; not with version",
+            schema = @Schema(type = "string", format = "date-time"))
+    @ApiResponse(responseCode = "200", description = "The customer; with filter, only the fields it names",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CUSTOMER)))
     @GetMapping("/{customerId}")
     Map<String, Object> retrieve(@PathVariable String customerId, @RequestParam(required = false) @KnownFields String filter,
                                  Caller caller) {
@@ -57,7 +79,7 @@ class CustomerQueryController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) @KnownFields String filter,
+    CustomerPage list(@RequestParam(required = false) @KnownFields String filter,
                              @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)
                              @WholeNumber(min = 1, max = PageParameters.MAX_LIMIT) String limit,
                              @RequestParam(defaultValue = "0") @WholeNumber(max = Integer.MAX_VALUE) String offset,
@@ -79,10 +101,7 @@ class CustomerQueryController {
         List<Map<String, Object>> data = mongo.find(page, Document.class, collection.name()).stream()
                 .map(CustomerDocument::toApi)
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", window.meta("/v1/customers", fields.raw(), others, data.size(), total));
-        body.put("data", data);
-        return body;
+        return new CustomerPage(window.meta("/v1/customers", fields.raw(), others, data.size(), total), data);
     }
 
     private static Criteria ofCompany(Caller caller) {

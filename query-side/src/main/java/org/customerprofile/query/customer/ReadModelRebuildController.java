@@ -1,5 +1,6 @@
 package org.customerprofile.query.customer;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read model from the event store and answers {@code 202}; {@code GET} shows its progress.
  */
 @RestController
+@Tag(name = "Operations")
 @RequestMapping("/v1/operations/read-model/rebuild")
 class ReadModelRebuildController {
 

@@ -1,5 +1,6 @@
 package org.customerprofile.query.deadletter;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * letter shows any company's customer id and event.
  */
 @RestController
+@Tag(name = "Operations")
 @RequestMapping("/v1/operations/dead-letters")
 class DeadLetterController {
 
@@ -35,7 +37,7 @@ class DeadLetterController {
         this.deadLetters = deadLetters;
     }
 
-    record Page(@JsonProperty("processing_group") String processingGroup,
+    record DeadLetterPage(@JsonProperty("processing_group") String processingGroup,
                 long total,
                 long sequences,
                 List<Letter> letters) {
@@ -80,9 +82,9 @@ class DeadLetterController {
 
     /** The waiting letters, sequence by sequence; {@code limit} (1–1000, default 100) caps {@code letters}, not {@code total}. */
     @GetMapping
-    Page list(@RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit) {
+    DeadLetterPage list(@RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit) {
         List<Letter> letters = deadLetters.list(Integer.parseInt(limit)).stream().map(Letter::of).toList();
-        return new Page(deadLetters.processingGroup(), deadLetters.size(), deadLetters.sequences(), letters);
+        return new DeadLetterPage(deadLetters.processingGroup(), deadLetters.size(), deadLetters.sequences(), letters);
     }
 
     /** Handles every waiting sequence again; answers how many letters succeeded (and are gone) and how many still wait. */

@@ -1,5 +1,10 @@
 package org.customerprofile.query.feed;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A cursor is the {@code position} of the last event a reader has; {@code 0} reads from the start.
  */
 @RestController
+@Tag(name = "Events")
 @RequestMapping("/v1/events")
 class EventFeedController {
 
@@ -36,26 +42,26 @@ class EventFeedController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Link(String rel, String href) {
+    record FeedLink(String rel, String href) {
     }
 
     /** {@code next} is the cursor to read on with: after the last event of this page, or {@code after} again when it is empty. */
-    record Meta(int count, String after, int limit, String next, List<Link> links) {
+    record FeedMeta(int count, String after, int limit, String next, List<FeedLink> links) {
     }
 
-    record Page(Meta meta, List<CustomerEvent> data) {
+    record FeedPage(FeedMeta meta, List<CustomerEvent> data) {
     }
 
     @GetMapping
-    Page page(@RequestParam(defaultValue = "0") @WholeNumber String after,
+    FeedPage page(@RequestParam(defaultValue = "0") @WholeNumber String after,
               @RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
               Caller caller) {
         long from = Long.parseLong(after);
         int size = Integer.parseInt(limit);
         List<CustomerEvent> events = feed.after(caller.companyId(), from, size);
         long next = events.isEmpty() ? from : events.get(events.size() - 1).position();
-        List<Link> links = List.of(new Link("self", href(from, size)), new Link("next", href(next, size)));
-        return new Page(new Meta(events.size(), Long.toString(from), size, Long.toString(next), links), events);
+        List<FeedLink> links = List.of(new FeedLink("self", href(from, size)), new FeedLink("next", href(next, size)));
+        return new FeedPage(new FeedMeta(events.size(), Long.toString(from), size, Long.toString(next), links), events);
     }
 
     /**
@@ -63,6 +69,8 @@ class EventFeedController {
      * {@code after}, else from now on; each SSE event's id is its position. The stream ends when the
      * caller's token expires: reconnect with a fresh token and the last id.
      */
+    @ApiResponse(responseCode = "200", description = "Server-Sent Events: id is the event's position, data the event",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = CustomerEvent.class)))
     @GetMapping("/stream")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) @WholeNumber String lastEventId,
                       @RequestParam(required = false) @WholeNumber String after,

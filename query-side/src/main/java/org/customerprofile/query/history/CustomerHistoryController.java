@@ -1,5 +1,7 @@
 package org.customerprofile.query.history;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.query.customer.CustomerFilter;
 import org.customerprofile.query.customer.KnownFields;
+import org.customerprofile.query.customer.PageLinks;
 import org.customerprofile.query.customer.PageParameters;
 import org.customerprofile.query.feed.PublishedEvents;
 import org.customerprofile.web.error.ApiException;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * parameters; without them the read model serves it.
  */
 @RestController
+@Tag(name = "History")
 @RequestMapping("/v1/customers/{customerId}")
 class CustomerHistoryController {
 
@@ -35,8 +39,12 @@ class CustomerHistoryController {
         this.history = history;
     }
 
+    /** A page of a customer's events, oldest first. */
+    record EventPage(PageLinks meta, List<CustomerEvent> data) {
+    }
+
     @GetMapping("/events")
-    Map<String, Object> events(@PathVariable String customerId,
+    EventPage events(@PathVariable String customerId,
                                @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)
                                @WholeNumber(min = 1, max = PageParameters.MAX_LIMIT) String limit,
                                @RequestParam(defaultValue = "0") @WholeNumber(max = Integer.MAX_VALUE) String offset,
@@ -50,12 +58,10 @@ class CustomerHistoryController {
         List<CustomerEvent> data = page.stream()
                 .map(event -> PublishedEvents.of(event, positions.get(event.getSequenceNumber())))
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", window.meta("/v1/customers/" + customerId + "/events", null, Map.of(), data.size(), events.size()));
-        body.put("data", data);
-        return body;
+        return new EventPage(window.meta("/v1/customers/" + customerId + "/events", null, Map.of(), data.size(), events.size()), data);
     }
 
+    @Hidden // documented with retrieve, which shares its path (CustomerQueryController)
     @GetMapping(params = PointInTime.VERSION)
     Map<String, Object> atVersion(@PathVariable String customerId,
                                   @RequestParam(PointInTime.VERSION) @WholeNumber(min = 1) String version,
@@ -63,6 +69,7 @@ class CustomerHistoryController {
         return pastState(customerId, PointInTime.atVersion(Long.parseLong(version)), filter, caller);
     }
 
+    @Hidden
     @GetMapping(params = PointInTime.AS_OF)
     Map<String, Object> asOf(@PathVariable String customerId, @RequestParam(PointInTime.AS_OF) @IsoInstant String asOf,
                              @RequestParam(required = false) @KnownFields String filter, Caller caller) {
@@ -73,6 +80,7 @@ class CustomerHistoryController {
      * Names both parameters whatever their values: without this mapping a request naming both would
      * match the two above equally, and Spring would fail it with a 500.
      */
+    @Hidden
     @GetMapping(params = {PointInTime.VERSION, PointInTime.AS_OF})
     Map<String, Object> both() {
         throw ApiException.invalid(List.of(
