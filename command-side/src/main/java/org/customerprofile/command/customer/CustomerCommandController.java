@@ -59,7 +59,7 @@ class CustomerCommandController {
         this.readYourWrites = readYourWrites;
     }
 
-    @Operation(summary = "Create a customer",
+    @Operation(summary = "Create a customer", operationId = "createCustomer",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATE))))
     @ApiResponse(responseCode = "201", description = "Created, and shown by reads",
             content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATED)))
@@ -80,7 +80,7 @@ class CustomerCommandController {
                 .body(Map.of("customer_id", customerId.toString()));
     }
 
-    @Operation(summary = "Update a customer",
+    @Operation(summary = "Update a customer", operationId = "updateCustomer",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATE))))
     @ApiResponse(responseCode = "200", description = "Updated, and shown by reads",
             content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATED)))

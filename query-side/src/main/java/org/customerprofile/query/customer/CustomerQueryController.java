@@ -1,5 +1,6 @@
 package org.customerprofile.query.customer;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -51,6 +52,7 @@ class CustomerQueryController {
                         List<Map<String, Object>> data) {
     }
 
+    @Operation(summary = "Retrieve a customer, now or as it was", operationId = "retrieveCustomer")
     // version and as_of are served by CustomerHistoryController, whose mappings the document folds in here
     @Parameter(name = "version", in = ParameterIn.QUERY, description = "the state after the customer's n-th event (1: as created)",
             schema = @Schema(type = "integer", format = "int64", minimum = "1"))
@@ -78,6 +80,7 @@ class CustomerQueryController {
         return CustomerDocument.toApi(document);
     }
 
+    @Operation(summary = "List the company's customers, newest first", operationId = "listCustomers")
     @GetMapping
     CustomerPage list(@RequestParam(required = false) @KnownFields String filter,
                              @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)

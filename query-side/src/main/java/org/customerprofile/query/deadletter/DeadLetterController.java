@@ -1,5 +1,6 @@
 package org.customerprofile.query.deadletter;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -81,6 +82,7 @@ class DeadLetterController {
     }
 
     /** The waiting letters, sequence by sequence; {@code limit} (1–1000, default 100) caps {@code letters}, not {@code total}. */
+    @Operation(operationId = "listDeadLetters")
     @GetMapping
     DeadLetterPage list(@RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit) {
         List<Letter> letters = deadLetters.list(Integer.parseInt(limit)).stream().map(Letter::of).toList();
