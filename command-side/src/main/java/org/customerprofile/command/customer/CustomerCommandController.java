@@ -1,12 +1,11 @@
 package org.customerprofile.command.customer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.customerprofile.web.openapi.CustomerSchemas;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.customerprofile.command.reference.ReferenceTakenException;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.openapi.CustomerSchemas;
 import org.customerprofile.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

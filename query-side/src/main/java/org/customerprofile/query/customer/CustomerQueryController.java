@@ -1,5 +1,7 @@
 package org.customerprofile.query.customer;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -8,14 +10,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.customerprofile.web.openapi.CustomerSchemas;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.customerprofile.web.error.ApiException;
+import org.customerprofile.web.openapi.CustomerSchemas;
 import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
 import org.springframework.data.domain.Sort;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Checks {@link IsoInstant}. */
-class IsoInstantValidator implements ConstraintValidator<IsoInstant, String> {
+public class IsoInstantValidator implements ConstraintValidator<IsoInstant, String> {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
