@@ -1,6 +1,11 @@
 package org.customerprofile.command.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -16,6 +21,7 @@ import org.customerprofile.web.error.ApiError;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.openapi.CustomerSchemas;
 import org.customerprofile.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link CustomerWrites} for the caller's company, and answers its outcome in the contract's terms.
  */
 @RestController
+@Tag(name = "Customers")
 @RequestMapping(path = "/v1/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
 class CustomerCommandController {
 
@@ -54,6 +61,12 @@ class CustomerCommandController {
         this.idempotencyKeys = idempotencyKeys;
     }
 
+    @Operation(summary = "Create a customer", operationId = "createCustomer",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATE))))
+    @ApiResponse(responseCode = "201", description = "Created, and shown by reads",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATED)))
+    @ApiResponse(responseCode = "202", description = "Created; reads may not show it yet",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CREATED)))
     @PostMapping
     ResponseEntity<Map<String, String>> create(@RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
@@ -62,6 +75,12 @@ class CustomerCommandController {
         return answer(writes.create(caller, profile, idempotency));
     }
 
+    @Operation(summary = "Update a customer", operationId = "updateCustomer",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATE))))
+    @ApiResponse(responseCode = "200", description = "Updated, and shown by reads",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATED)))
+    @ApiResponse(responseCode = "202", description = "Updated; reads may not show it yet",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATED)))
     @PutMapping("/{customerId}")
     ResponseEntity<Map<String, String>> update(@PathVariable String customerId, @RequestBody JsonNode body, Caller caller,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {

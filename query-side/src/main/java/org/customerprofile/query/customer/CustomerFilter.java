@@ -3,7 +3,6 @@ package org.customerprofile.query.customer;
 import java.util.Arrays;
 import java.util.List;
 import org.customerprofile.api.customer.CustomerField;
-import org.customerprofile.web.error.InvalidParameter;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
@@ -15,22 +14,32 @@ public record CustomerFilter(String raw, List<String> paths) {
     /** No filter: every field. */
     static final CustomerFilter ALL = new CustomerFilter(null, List.of());
 
-    /** The filter, or {@code null} after adding to {@code problems} why it cannot be used. */
-    public static CustomerFilter parse(String raw, List<InvalidParameter> problems) {
+    /** The filter a {@link KnownFields} parameter asks for. */
+    public static CustomerFilter of(String raw) {
         if (raw == null || raw.isBlank()) {
             return ALL;
         }
-        List<String> paths = Arrays.stream(raw.split(",")).map(String::strip).filter(path -> !path.isEmpty()).distinct().toList();
-        List<String> unknown = paths.stream().filter(path -> !CustomerField.isKnownPath(path)).toList();
-        if (!unknown.isEmpty()) {
-            problems.add(new InvalidParameter("filter", "names unknown fields: " + String.join(", ", unknown)));
-            return null;
+        if (!unknownPaths(raw).isEmpty()) {
+            throw new IllegalArgumentException("a filter naming unknown fields reached a query: is @KnownFields missing?");
         }
+        List<String> paths = pathsOf(raw);
         // MongoDB refuses a projection naming both a field and something inside it
         List<String> outermost = paths.stream()
                 .filter(path -> paths.stream().noneMatch(other -> path.startsWith(other + ".")))
                 .toList();
         return new CustomerFilter(raw, outermost);
+    }
+
+    /** The paths of {@code raw} that name no customer field, in the order given. */
+    static List<String> unknownPaths(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        return pathsOf(raw).stream().filter(path -> !CustomerField.isKnownPath(path)).toList();
+    }
+
+    private static List<String> pathsOf(String raw) {
+        return Arrays.stream(raw.split(",")).map(String::strip).filter(path -> !path.isEmpty()).distinct().toList();
     }
 
     /** Whether the field at {@code path} (a leaf, or a read-only field) is to be shown. */

@@ -2,14 +2,22 @@ package org.customerprofile.query.customer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.ArrayList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.openapi.CustomerSchemas;
+import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * it from the event store.
  */
 @RestController
+@Tag(name = "Customers")
 @RequestMapping("/v1/customers")
 class CustomerQueryController {
 
@@ -38,13 +47,24 @@ class CustomerQueryController {
         this.collection = collection;
     }
 
+    /** A page of customers, newest first; each item as {@code retrieve} answers it. */
+    record CustomerPage(PageLinks meta,
+                        @ArraySchema(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CUSTOMER))
+                        List<Map<String, Object>> data) {
+    }
+
+    @Operation(summary = "Retrieve a customer, now or as it was", operationId = "retrieveCustomer")
+    // version and as_of are served by CustomerHistoryController, whose mappings the document folds in here
+    @Parameter(name = "version", in = ParameterIn.QUERY, description = "the state after the customer's n-th event (1: as created)",
+            schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+    @Parameter(name = "as_of", in = ParameterIn.QUERY, description = "the state at this instant; not with version",
+            schema = @Schema(type = "string", format = "date-time"))
+    @ApiResponse(responseCode = "200", description = "The customer; with filter, only the fields it names",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.CUSTOMER)))
     @GetMapping("/{customerId}")
-    Map<String, Object> retrieve(@PathVariable String customerId, @RequestParam(required = false) String filter, Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        CustomerFilter fields = CustomerFilter.parse(filter, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+    Map<String, Object> retrieve(@PathVariable String customerId, @RequestParam(required = false) @KnownFields String filter,
+                                 Caller caller) {
+        CustomerFilter fields = CustomerFilter.of(filter);
         // by _id alone: the one index the in-process wire server uses (a compound filter scans every
         // document there); the company is checked on the document instead
         Query query = fields.project(new Query(where(CustomerDocument.ID).is(customerId)));
@@ -61,18 +81,16 @@ class CustomerQueryController {
         return CustomerDocument.toApi(document);
     }
 
+    @Operation(summary = "List the company's customers, newest first", operationId = "listCustomers")
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String filter,
-                             @RequestParam(required = false) String limit,
-                             @RequestParam(required = false) String offset,
+    CustomerPage list(@RequestParam(required = false) @KnownFields String filter,
+                             @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)
+                             @WholeNumber(min = 1, max = PageParameters.MAX_LIMIT) String limit,
+                             @RequestParam(defaultValue = "0") @WholeNumber(max = Integer.MAX_VALUE) String offset,
                              @RequestParam(required = false) String reference,
                              Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        PageParameters window = PageParameters.parse(limit, offset, problems);
-        CustomerFilter fields = CustomerFilter.parse(filter, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+        PageParameters window = PageParameters.of(limit, offset);
+        CustomerFilter fields = CustomerFilter.of(filter);
         Criteria criteria = ofCompany(caller);
         Map<String, String> others = new LinkedHashMap<>();
         if (reference != null && !reference.isBlank()) {
@@ -87,10 +105,7 @@ class CustomerQueryController {
         List<Map<String, Object>> data = mongo.find(page, Document.class, collection.name()).stream()
                 .map(CustomerDocument::toApi)
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", window.meta("/v1/customers", fields.raw(), others, data.size(), total));
-        body.put("data", data);
-        return body;
+        return new CustomerPage(window.meta("/v1/customers", fields.raw(), others, data.size(), total), data);
     }
 
     private static Criteria ofCompany(Caller caller) {

@@ -1,5 +1,7 @@
 package org.customerprofile.query.customer;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shows its progress.
  */
 @RestController
+@Tag(name = "Operations")
 @RequestMapping("/v1/operations/read-model/rebuild")
 class ReadModelRebuildController {
 
@@ -26,6 +29,7 @@ class ReadModelRebuildController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "202", description = "Accepted: the rebuild runs; GET shows its progress", useReturnTypeSchema = true)
     ResponseEntity<CustomerReadModelRebuild.Progress> start() {
         return rebuild.start()
                 .map(started -> ResponseEntity.status(HttpStatus.ACCEPTED).body(started))

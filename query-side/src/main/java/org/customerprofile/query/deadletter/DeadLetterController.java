@@ -2,8 +2,9 @@ package org.customerprofile.query.deadletter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,9 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
-import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.InvalidParameter;
-import org.customerprofile.web.request.WholeNumbers;
+import org.customerprofile.web.request.WholeNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,11 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
  * letter shows any company's customer id and event.
  */
 @RestController
+@Tag(name = "Operations")
 @RequestMapping("/v1/operations/dead-letters")
 class DeadLetterController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    static final String DEFAULT_LIMIT = "100";
+    static final long MAX_LIMIT = 1000;
 
     private final DeadLetters deadLetters;
 
@@ -38,7 +38,7 @@ class DeadLetterController {
         this.deadLetters = deadLetters;
     }
 
-    record Page(@JsonProperty("processing_group") String processingGroup,
+    record DeadLetterPage(@JsonProperty("processing_group") String processingGroup,
                 long total,
                 long sequences,
                 List<Letter> letters) {
@@ -82,11 +82,11 @@ class DeadLetterController {
     }
 
     /** The waiting letters, sequence by sequence; {@code limit} (1–1000, default 100) caps {@code letters}, not {@code total}. */
+    @Operation(operationId = "listDeadLetters")
     @GetMapping
-    Page list(@RequestParam(name = "limit", required = false) String limit) {
-        int max = parseLimit(limit);
-        List<Letter> letters = deadLetters.list(max).stream().map(Letter::of).toList();
-        return new Page(deadLetters.processingGroup(), deadLetters.size(), deadLetters.sequences(), letters);
+    DeadLetterPage list(@RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit) {
+        List<Letter> letters = deadLetters.list(Integer.parseInt(limit)).stream().map(Letter::of).toList();
+        return new DeadLetterPage(deadLetters.processingGroup(), deadLetters.size(), deadLetters.sequences(), letters);
     }
 
     /** Handles every waiting sequence again; answers how many letters succeeded (and are gone) and how many still wait. */
@@ -94,14 +94,5 @@ class DeadLetterController {
     Retried retry() {
         DeadLetters.Retry retry = deadLetters.retry();
         return new Retried(deadLetters.processingGroup(), retry.succeeded(), retry.remaining());
-    }
-
-    private static int parseLimit(String limit) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        int value = (int) WholeNumbers.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
-        return value;
     }
 }

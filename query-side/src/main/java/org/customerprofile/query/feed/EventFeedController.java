@@ -1,14 +1,16 @@
 package org.customerprofile.query.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.customerprofile.api.published.CustomerEvent;
-import org.customerprofile.web.error.ApiException;
-import org.customerprofile.web.error.InvalidParameter;
-import org.customerprofile.web.request.WholeNumbers;
+import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +26,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A cursor is the {@code position} of the last event a reader has; {@code 0} reads from the start.
  */
 @RestController
+@Tag(name = "Events")
 @RequestMapping("/v1/events")
 class EventFeedController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    static final String DEFAULT_LIMIT = "100";
+    static final long MAX_LIMIT = 1000;
 
     private final CustomerEventFeed feed;
     private final EventStreams streams;
@@ -39,28 +42,26 @@ class EventFeedController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Link(String rel, String href) {
+    record FeedLink(String rel, String href) {
     }
 
     /** {@code next} is the cursor to read on with: after the last event of this page, or {@code after} again when it is empty. */
-    record Meta(int count, String after, int limit, String next, List<Link> links) {
+    record FeedMeta(int count, String after, int limit, String next, List<FeedLink> links) {
     }
 
-    record Page(Meta meta, List<CustomerEvent> data) {
+    record FeedPage(FeedMeta meta, List<CustomerEvent> data) {
     }
 
     @GetMapping
-    Page page(@RequestParam(required = false) String after, @RequestParam(required = false) String limit, Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        long from = WholeNumbers.parse("after", after, 0, 0, Long.MAX_VALUE, problems);
-        int size = (int) WholeNumbers.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+    FeedPage page(@RequestParam(defaultValue = "0") @WholeNumber String after,
+              @RequestParam(defaultValue = DEFAULT_LIMIT) @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
+              Caller caller) {
+        long from = Long.parseLong(after);
+        int size = Integer.parseInt(limit);
         List<CustomerEvent> events = feed.after(caller.companyId(), from, size);
         long next = events.isEmpty() ? from : events.get(events.size() - 1).position();
-        List<Link> links = List.of(new Link("self", href(from, size)), new Link("next", href(next, size)));
-        return new Page(new Meta(events.size(), Long.toString(from), size, Long.toString(next), links), events);
+        List<FeedLink> links = List.of(new FeedLink("self", href(from, size)), new FeedLink("next", href(next, size)));
+        return new FeedPage(new FeedMeta(events.size(), Long.toString(from), size, Long.toString(next), links), events);
     }
 
     /**
@@ -68,16 +69,15 @@ class EventFeedController {
      * {@code after}, else from now on; each SSE event's id is its position. The stream ends when the
      * caller's token expires: reconnect with a fresh token and the last id.
      */
+    @ApiResponse(responseCode = "200", description = "Server-Sent Events: id is the event's position, data the event",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = CustomerEvent.class)))
     @GetMapping("/stream")
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      @RequestParam(required = false) String after, Caller caller, @AuthenticationPrincipal Jwt token) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        long resumeAt = WholeNumbers.parse("Last-Event-ID", lastEventId, -1, 0, Long.MAX_VALUE, problems);
-        long from = WholeNumbers.parse("after", after, -1, 0, Long.MAX_VALUE, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
-        long start = resumeAt >= 0 ? resumeAt : from >= 0 ? from : feed.head(caller.companyId());
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) @WholeNumber String lastEventId,
+                      @RequestParam(required = false) @WholeNumber String after,
+                      Caller caller, @AuthenticationPrincipal Jwt token) {
+        long start = lastEventId != null ? Long.parseLong(lastEventId)
+                : after != null ? Long.parseLong(after)
+                : feed.head(caller.companyId());
         Instant until = token.getExpiresAt() == null ? Instant.MAX : token.getExpiresAt();
         return streams.open(caller.companyId(), start, until);
     }

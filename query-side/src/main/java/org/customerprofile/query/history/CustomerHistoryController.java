@@ -1,16 +1,20 @@
 package org.customerprofile.query.history;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.query.customer.CustomerFilter;
+import org.customerprofile.query.customer.KnownFields;
+import org.customerprofile.query.customer.PageLinks;
 import org.customerprofile.query.customer.PageParameters;
 import org.customerprofile.query.feed.PublishedEvents;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * parameters; without them the read model serves it.
  */
 @RestController
+@Tag(name = "History")
 @RequestMapping("/v1/customers/{customerId}")
 class CustomerHistoryController {
 
@@ -33,16 +38,17 @@ class CustomerHistoryController {
         this.history = history;
     }
 
+    /** A page of a customer's events, oldest first. */
+    record EventPage(PageLinks meta, List<CustomerEvent> data) {
+    }
+
     @GetMapping("/events")
-    Map<String, Object> events(@PathVariable String customerId,
-                               @RequestParam(required = false) String limit,
-                               @RequestParam(required = false) String offset,
+    EventPage events(@PathVariable String customerId,
+                               @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)
+                               @WholeNumber(min = 1, max = PageParameters.MAX_LIMIT) String limit,
+                               @RequestParam(defaultValue = "0") @WholeNumber(max = Integer.MAX_VALUE) String offset,
                                Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        PageParameters window = PageParameters.parse(limit, offset, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+        PageParameters window = PageParameters.of(limit, offset);
         List<DomainEventMessage<?>> events = history.of(customerId, caller.companyId()).orElseThrow(ApiException::notFound);
         List<DomainEventMessage<?>> page = events.subList(Math.min(window.offset(), events.size()),
                 (int) Math.min((long) window.offset() + window.limit(), events.size()));
@@ -51,39 +57,38 @@ class CustomerHistoryController {
         List<CustomerEvent> data = page.stream()
                 .map(event -> PublishedEvents.of(event, positions.get(event.getSequenceNumber())))
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", window.meta("/v1/customers/" + customerId + "/events", null, Map.of(), data.size(), events.size()));
-        body.put("data", data);
-        return body;
+        return new EventPage(window.meta("/v1/customers/" + customerId + "/events", null, Map.of(), data.size(), events.size()), data);
     }
 
+    @Hidden // documented with retrieve, which shares its path (CustomerQueryController)
     @GetMapping(params = PointInTime.VERSION)
-    Map<String, Object> atVersion(@PathVariable String customerId, @RequestParam(PointInTime.VERSION) String version,
-                                  @RequestParam(required = false) String filter, Caller caller) {
-        return pastState(customerId, version, null, filter, caller);
+    Map<String, Object> atVersion(@PathVariable String customerId,
+                                  @RequestParam(PointInTime.VERSION) @WholeNumber(min = 1) String version,
+                                  @RequestParam(required = false) @KnownFields String filter, Caller caller) {
+        return pastState(customerId, PointInTime.atVersion(Long.parseLong(version)), filter, caller);
     }
 
+    @Hidden
     @GetMapping(params = PointInTime.AS_OF)
-    Map<String, Object> asOf(@PathVariable String customerId, @RequestParam(PointInTime.AS_OF) String asOf,
-                             @RequestParam(required = false) String filter, Caller caller) {
-        return pastState(customerId, null, asOf, filter, caller);
+    Map<String, Object> asOf(@PathVariable String customerId, @RequestParam(PointInTime.AS_OF) @IsoInstant String asOf,
+                             @RequestParam(required = false) @KnownFields String filter, Caller caller) {
+        return pastState(customerId, PointInTime.at(Instant.parse(asOf)), filter, caller);
     }
 
-    /** Without this mapping a request naming both would match the two above equally: Spring would fail it with a 500. */
+    /**
+     * Names both parameters whatever their values: without this mapping a request naming both would
+     * match the two above equally, and Spring would fail it with a 500.
+     */
+    @Hidden
     @GetMapping(params = {PointInTime.VERSION, PointInTime.AS_OF})
-    Map<String, Object> both(@PathVariable String customerId, @RequestParam(PointInTime.VERSION) String version,
-                             @RequestParam(PointInTime.AS_OF) String asOf, @RequestParam(required = false) String filter,
-                             Caller caller) {
-        return pastState(customerId, version, asOf, filter, caller);
+    Map<String, Object> both() {
+        throw ApiException.invalid(List.of(
+                new InvalidParameter(PointInTime.VERSION, "cannot be combined with " + PointInTime.AS_OF),
+                new InvalidParameter(PointInTime.AS_OF, "cannot be combined with " + PointInTime.VERSION)));
     }
 
-    private Map<String, Object> pastState(String customerId, String version, String asOf, String filter, Caller caller) {
-        List<InvalidParameter> problems = new ArrayList<>();
-        PointInTime when = PointInTime.parse(version, asOf, problems);
-        CustomerFilter fields = CustomerFilter.parse(filter, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+    private Map<String, Object> pastState(String customerId, PointInTime when, String filter, Caller caller) {
+        CustomerFilter fields = CustomerFilter.of(filter);
         List<DomainEventMessage<?>> events = when.of(history.of(customerId, caller.companyId()).orElseThrow(ApiException::notFound));
         if (events.isEmpty()) {
             throw ApiException.notFound();

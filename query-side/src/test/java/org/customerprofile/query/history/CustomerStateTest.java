@@ -2,7 +2,6 @@ package org.customerprofile.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +33,7 @@ class CustomerStateTest {
                         CustomerField.SHIPPING_ADDRESS_MATCH, new FieldChange(null, true))))));
 
         assertThat(view.profile()).isEqualTo(new Profile(Map.of(CustomerField.FIRST_NAME, "Jon", CustomerField.SHIPPING_ADDRESS_MATCH, true)));
-        assertThat(view.toApi(CustomerFilter.parse(null, new ArrayList<>())))
+        assertThat(view.toApi(CustomerFilter.of(null)))
                 .containsEntry("first_name", "Jon")
                 .containsEntry("shipping", Map.of("address_match", true))
                 .doesNotContainKey("billing");

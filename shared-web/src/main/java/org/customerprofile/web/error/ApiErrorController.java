@@ -1,5 +1,6 @@
 package org.customerprofile.web.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Errors raised outside Spring MVC (servlet filters, the container) get the contract's shape too. */
+@Hidden
 @RestController
 class ApiErrorController implements ErrorController {
 

@@ -5,14 +5,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Renders every failure inside Spring MVC in the contract's error shape; never leaks internals. */
@@ -40,6 +46,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body(ErrorType.BAD_REQUEST, status, headers, request, List.of(new InvalidParameter("body", reason)));
     }
 
+    /**
+     * Query parameters and headers refused by their constraints ({@code @WholeNumber}, ...): every one at
+     * once, named as the request names it ({@code as_of}, {@code Last-Event-ID}), with each reason.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        if (e.isForReturnValue()) {
+            return handleExceptionInternal(e, null, headers, HttpStatusCode.valueOf(500), request);
+        }
+        List<InvalidParameter> invalid = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new InvalidParameter(nameOf(result.getMethodParameter()), error.getDefaultMessage())))
+                .toList();
+        return body(ErrorType.VALIDATION, HttpStatusCode.valueOf(400), headers, request, invalid);
+    }
+
+    /** A parameter typed beyond {@code String} that does not convert: named, never a 500. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e.getPropertyName() == null ? "request" : e.getPropertyName();
+        return body(ErrorType.VALIDATION, HttpStatusCode.valueOf(400), headers, request,
+                List.of(new InvalidParameter(name, "has the wrong type")));
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
@@ -52,6 +84,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> body(ErrorType type, HttpStatusCode status, HttpHeaders headers, WebRequest request,
                                                List<InvalidParameter> invalidParameters) {
         return ResponseEntity.status(status).headers(headers).body(ApiError.of(type, instanceOf(request), invalidParameters));
+    }
+
+    private static String nameOf(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return parameter.getParameterName();
     }
 
     private static String instanceOf(WebRequest request) {

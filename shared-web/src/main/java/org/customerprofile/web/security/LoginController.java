@@ -1,6 +1,8 @@
 package org.customerprofile.web.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
@@ -19,6 +21,7 @@ import java.util.List;
 
 /** {@code POST /v1/login}: exchanges an app id and key for a signed bearer token. */
 @RestController
+@Tag(name = "Authentication")
 class LoginController {
 
     private final KnownApps apps;
@@ -39,6 +42,7 @@ class LoginController {
                          @JsonProperty("access_token") String accessToken) {
     }
 
+    @SecurityRequirements // the one call without a token
     @PostMapping(path = "/v1/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     LoginResponse login(@RequestBody LoginRequest request) {
         List<InvalidParameter> missing = new ArrayList<>();
