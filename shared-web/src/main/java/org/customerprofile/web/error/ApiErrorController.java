@@ -7,14 +7,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Errors raised outside Spring MVC (servlet filters, the container) get the contract's shape too. */
+/**
+ * Errors raised outside Spring MVC (servlet filters, the container) get the contract's shape too.
+ * {@code /error} asked for directly, with any method, is a resource that does not exist.
+ */
 @RestController
 class ApiErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : 500;
+        int status = code instanceof Integer value ? value : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         return ResponseEntity.status(status)
                 .body(ApiError.of(status, uri == null ? request.getRequestURI() : uri.toString()));
