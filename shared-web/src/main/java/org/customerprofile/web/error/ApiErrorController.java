@@ -3,6 +3,7 @@ package org.customerprofile.web.error;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +20,7 @@ class ApiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return ResponseEntity.status(status)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(ApiError.of(status, uri == null ? request.getRequestURI() : uri.toString()));
     }
 }
