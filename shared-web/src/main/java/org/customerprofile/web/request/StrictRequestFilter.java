@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.customerprofile.web.error.ApiError;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
@@ -59,7 +60,12 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         } catch (ApiException refused) {
             response.setStatus(refused.status().value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), refused.toError(request.getRequestURI()));
+            ApiError error = refused.toError(request.getRequestURI());
+            if (refused.status().value() == 413 || refused.status().value() == 415) {
+                error = new ApiError(error.status(), error.errorType(), ErrorType.titleFor(refused.status().value()),
+                        error.instance(), error.invalidParameters());
+            }
+            objectMapper.writeValue(response.getOutputStream(), error);
             return;
         }
         chain.doFilter(checked, response);
