@@ -11,8 +11,10 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -60,7 +62,7 @@ class HostileRequestFuzzTest {
         List<String> failures = new ArrayList<>();
         Set<String> accepted = new HashSet<>();
         int created = 0;
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         long started = System.nanoTime();
         for (int n = 0; n < REQUESTS; n++) {
             Request request = random.nextInt(8) == 0 ? refusedByTomcat() : request("fuzz-" + n);
@@ -93,22 +95,22 @@ class HostileRequestFuzzTest {
     }
 
     /** Why {@code response} breaks a promise, if it does. */
-    private static java.util.Optional<String> check(Request request, RawHttp.Response response) {
+    private static Optional<String> check(Request request, RawHttp.Response response) {
         if (response.status() >= 500) {
-            return java.util.Optional.of(request + " → " + response.status() + " " + response.body());
+            return Optional.of(request + " → " + response.status() + " " + response.body());
         }
         if (response.status() < 400 || request.method().equals("HEAD")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!response.contentType().startsWith("application/json")) {
-            return java.util.Optional.of(request + " → " + response.status() + " as '" + response.contentType() + "': " + response.body());
+            return Optional.of(request + " → " + response.status() + " as '" + response.contentType() + "': " + response.body());
         }
         JsonNode body = response.json();
         boolean shaped = body.path("status").asText().equals("error")
                 && ERROR_TYPES.contains(body.path("error_type").asText())
                 && !body.path("title").asText().isEmpty()
                 && body.path("instance").isTextual();
-        return shaped ? java.util.Optional.empty() : java.util.Optional.of(request + " → " + response.status() + " " + response.body());
+        return shaped ? Optional.empty() : Optional.of(request + " → " + response.status() + " " + response.body());
     }
 
     // ---------------------------------------------------------------- requests

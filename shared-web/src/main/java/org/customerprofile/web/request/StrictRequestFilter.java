@@ -14,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -234,10 +236,15 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public BufferedReader getReader() {
+        public BufferedReader getReader() throws UnsupportedEncodingException {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+            try {
+                return new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            } catch (IllegalArgumentException unknownCharset) {
+                // as the container does: a checked exception, not a server fault
+                throw new UnsupportedEncodingException(encoding);
+            }
         }
 
         @Override
