@@ -10,7 +10,7 @@ public record ApiError(
         String status,
         @JsonProperty("error_type") ErrorType errorType,
         String title,
-        String instance,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String instance,
         @JsonProperty("invalid_parameters") List<InvalidParameter> invalidParameters) {
 
     public static ApiError of(ErrorType type, String instance, List<InvalidParameter> invalidParameters) {

@@ -9,8 +9,10 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,7 +23,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Renders every failure inside Spring MVC in the contract's error shape; never leaks internals. */
+/**
+ * Renders every failure inside Spring MVC in the contract's error shape; never leaks internals. The body
+ * is JSON whatever the request's {@code Accept} asked for: an error is never turned into an empty {@code 406}.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -29,13 +34,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).body(e.toError(request.getRequestURI()));
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.toError(request.getRequestURI()));
+    }
+
+    /** Spring Security's firewall checks some parts lazily (parameter names of a form body): a client's fault, not ours. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ApiError> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(ErrorType.BAD_REQUEST, request.getRequestURI(), List.of()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
         log.error("request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return ResponseEntity.internalServerError()
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_JSON)
                 .body(ApiError.of(ErrorType.INTERNAL_SERVER_ERROR, request.getRequestURI(), List.of()));
     }
 
@@ -78,12 +90,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (status.is5xxServerError()) {
             log.error("request failed", e);
         }
-        return ResponseEntity.status(status).headers(headers).body(ApiError.of(status.value(), instanceOf(request)));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(status.value(), instanceOf(request)));
     }
 
     private static ResponseEntity<Object> body(ErrorType type, HttpStatusCode status, HttpHeaders headers, WebRequest request,
                                                List<InvalidParameter> invalidParameters) {
-        return ResponseEntity.status(status).headers(headers).body(ApiError.of(type, instanceOf(request), invalidParameters));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(type, instanceOf(request), invalidParameters));
     }
 
     private static String nameOf(MethodParameter parameter) {

@@ -35,6 +35,7 @@ public enum ErrorType {
         return switch (status) {
             case 405 -> "This method is not supported for this resource.";
             case 406 -> "This resource answers only application/json.";
+            case 413 -> "The request body is too large.";
             case 415 -> "The request body must be sent as application/json.";
             default -> of(status).title();
         };
