@@ -39,7 +39,7 @@ class StoreOutageTest {
     }
 
     @Test
-    void writesAnswer503WhileTheStoreIsDownAndResumeWithNothingLost() throws Exception {
+    void writesAndEventStoreReadsAnswer503WhileTheStoreIsDownAndResumeWithNothingLost() throws Exception {
         EmbeddedPostgres restarted = null;
         ConfigurableApplicationContext app = new SpringApplicationBuilder(StandaloneApplication.class)
                 .profiles("test")
@@ -71,6 +71,11 @@ class StoreOutageTest {
             long stoppedAt = System.nanoTime();
             postgres.close();
             await().atMost(Duration.ofSeconds(30)).until(() -> outcomes.stream().filter(o -> o.startedAt() > stoppedAt && o.status() == 503).count() >= 10);
+            String written = outcomes.stream().filter(o -> o.status() == 201).findFirst().orElseThrow().customerId();
+            ApiClient.Response history = company1.get("/v1/customers/" + written + "/events");
+            assertThat(history.status()).as("a read of the event store during the outage").isEqualTo(503);
+            assertThat(history.body().get("error_type").asText()).isEqualTo("service_unavailable");
+            assertThat(company1.get("/v1/customers/" + written).status()).as("the read model still answers").isEqualTo(200);
             long restartAt = System.nanoTime();
             restarted = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("postgres"))

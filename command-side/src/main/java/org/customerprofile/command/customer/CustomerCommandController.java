@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +14,15 @@ import java.util.UUID;
 import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.Profile;
 import org.customerprofile.command.consistency.ReadYourWrites;
-import org.customerprofile.command.eventstore.StoreUnavailableException;
 import org.customerprofile.command.idempotency.IdempotencyKeys;
-import org.customerprofile.web.error.ApiError;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
 import org.customerprofile.web.openapi.CustomerSchemas;
 import org.customerprofile.web.security.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -47,9 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
 class CustomerCommandController {
 
-    private static final Logger log = LoggerFactory.getLogger(CustomerCommandController.class);
     /** Seconds a client should wait before sending a write again while the event store is unreachable. */
-    static final String RETRY_AFTER_SECONDS = "1";
 
     private final CustomerWrites writes;
     private final CustomerRequestReader reader;
@@ -143,15 +134,6 @@ class CustomerCommandController {
                     List.of(new InvalidParameter(IdempotencyKeys.HEADER, "was used for a different request")));
         }
         throw new IllegalStateException("unknown refusal " + refusal);
-    }
-
-    /** An outage, not a failure of this request: one line, no stack trace; the client sends the write again later. */
-    @ExceptionHandler(StoreUnavailableException.class)
-    ResponseEntity<ApiError> unavailable(StoreUnavailableException e, HttpServletRequest request) {
-        log.warn("{} {} not applied: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(ApiError.of(ErrorType.SERVICE_UNAVAILABLE, request.getRequestURI(), List.of()));
     }
 
     private static String acceptable(String key) {

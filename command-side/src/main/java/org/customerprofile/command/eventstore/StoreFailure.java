@@ -1,10 +1,9 @@
 package org.customerprofile.command.eventstore;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.customerprofile.web.error.StoreUnreachable;
 
 /**
  * What a failed write tells about the event store, read from the exception chain.
@@ -28,37 +27,14 @@ public enum StoreFailure {
     OTHER;
 
     private static final String UNIQUE_VIOLATION = "23505";
-    /**
-     * What HikariCP's proxy answers, without SQLState, once it has evicted a connection that failed with a
-     * connection error: the next statement of the same transaction (seen when PostgreSQL stops mid-request).
-     */
-    private static final String HIKARI_CLOSED = "Connection is closed";
 
     public static StoreFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                    || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return LOST_RACE;
             }
-            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
-                return UNREACHABLE;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                if (sql.getSQLState().equals(UNIQUE_VIOLATION)) {
-                    return LOST_RACE;
-                }
-                if (connectionLost(sql.getSQLState())) {
-                    return UNREACHABLE;
-                }
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
-                return UNREACHABLE;
-            }
         }
-        return OTHER;
-    }
-
-    /** Class 08 (connection exception), and 57P01–57P03: the server is shutting down or not yet accepting connections. */
-    private static boolean connectionLost(String sqlState) {
-        return sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03");
+        return StoreUnreachable.in(failure) ? UNREACHABLE : OTHER;
     }
 }

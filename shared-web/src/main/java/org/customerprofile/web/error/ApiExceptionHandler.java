@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +47,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (StoreUnreachable.in(e)) {
+            // an outage, not a failure of this request: one line, no stack trace; the client tries again later
+            log.warn("{} {} not served: a store cannot be reached ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(ApiError.of(ErrorType.SERVICE_UNAVAILABLE, request.getRequestURI(), List.of()));
+        }
         log.error("request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_JSON)
                 .body(ApiError.of(ErrorType.INTERNAL_SERVER_ERROR, request.getRequestURI(), List.of()));
