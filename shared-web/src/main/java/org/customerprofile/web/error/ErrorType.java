@@ -11,6 +11,8 @@ public enum ErrorType {
     FORBIDDEN("You are not allowed to access this resource."),
     NOT_FOUND("The requested resource could not be found."),
     CONFLICT("The request conflicts with the current state of the resource."),
+    /** With {@code 429} and a {@code Retry-After}: the caller is over one of its limits for now. */
+    TOO_MANY_REQUESTS("Too many requests; please try again after the time the Retry-After header gives."),
     INTERNAL_SERVER_ERROR("Something went wrong on our side; the request was not applied."),
     /** With {@code 503} and a {@code Retry-After}: a store the service needs is unreachable for now. */
     SERVICE_UNAVAILABLE("The service cannot reach its storage right now; the request was not applied. Please try again shortly.");
@@ -49,6 +51,7 @@ public enum ErrorType {
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 409 -> CONFLICT;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_SERVER_ERROR;
         };
