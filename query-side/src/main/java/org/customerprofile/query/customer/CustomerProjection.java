@@ -13,11 +13,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FetchCustomerVersion;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.customer.ReferenceKey;
+import org.customerprofile.personal.DataKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,11 +41,13 @@ class CustomerProjection {
     private final MongoTemplate mongo;
     private final CustomerCollection collection;
     private final QueryUpdateEmitter updates;
+    private final DataKeys keys;
 
-    CustomerProjection(MongoTemplate mongo, CustomerCollection collection, QueryUpdateEmitter updates) {
+    CustomerProjection(MongoTemplate mongo, CustomerCollection collection, QueryUpdateEmitter updates, DataKeys keys) {
         this.mongo = mongo;
         this.collection = collection;
         this.updates = updates;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -71,6 +75,21 @@ class CustomerProjection {
         if (((Number) current.get(CustomerDocument.SEQUENCE)).longValue() < sequence) {
             mongo.updateFirst(query(where(CustomerDocument.ID).is(id)), update(event, sequence, at), collection.name());
         }
+        announce(id, sequence);
+    }
+
+    /**
+     * Replaces the customer's document by a tombstone without a value of the person (so reads answer 410 to its
+     * company), and drops its key from this process's cache: the key is gone from the store already.
+     */
+    @EventHandler
+    void on(CustomerErased event, @SequenceNumber long sequence) {
+        String id = event.customerId().toString();
+        keys.forget(event.customerId());
+        mongo.save(new Document(CustomerDocument.ID, id)
+                .append(CustomerDocument.COMPANY_ID, event.companyId().toString())
+                .append(CustomerDocument.SEQUENCE, sequence)
+                .append(CustomerDocument.ERASED, true), collection.name());
         announce(id, sequence);
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.query.feed.PublishedEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -48,6 +49,11 @@ class CustomerHistory {
             return Optional.empty();
         }
         return Optional.of(events);
+    }
+
+    /** Whether a customer's history ends with its erasure. */
+    static boolean isErased(List<DomainEventMessage<?>> events) {
+        return !events.isEmpty() && events.get(events.size() - 1).getPayload() instanceof CustomerErased;
     }
 
     /**

@@ -89,7 +89,11 @@ class CustomerHistoryController {
 
     private Map<String, Object> pastState(String customerId, PointInTime when, String filter, Caller caller) {
         CustomerFilter fields = CustomerFilter.of(filter);
-        List<DomainEventMessage<?>> events = when.of(history.of(customerId, caller.companyId()).orElseThrow(ApiException::notFound));
+        List<DomainEventMessage<?>> all = history.of(customerId, caller.companyId()).orElseThrow(ApiException::notFound);
+        if (CustomerHistory.isErased(all)) {
+            throw ApiException.gone();
+        }
+        List<DomainEventMessage<?>> events = when.of(all);
         if (events.isEmpty()) {
             throw ApiException.notFound();
         }

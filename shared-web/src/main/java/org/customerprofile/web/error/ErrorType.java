@@ -10,6 +10,8 @@ public enum ErrorType {
     UNAUTHORIZED("Authentication with the API failed, please check your details and try again."),
     FORBIDDEN("You are not allowed to access this resource."),
     NOT_FOUND("The requested resource could not be found."),
+    /** With {@code 410}: the customer was erased at its owner's request. */
+    GONE("The requested customer was erased and is gone for good."),
     CONFLICT("The request conflicts with the current state of the resource."),
     INTERNAL_SERVER_ERROR("Something went wrong on our side; the request was not applied."),
     /** With {@code 503} and a {@code Retry-After}: a store the service needs is unreachable for now. */
