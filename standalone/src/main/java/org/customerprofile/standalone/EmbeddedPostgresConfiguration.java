@@ -37,6 +37,9 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // stopped by this bean's destroy method only: zonky's own JVM shutdown hook would stop it the
+                // moment SIGTERM arrives, beside Spring's, while the processors and requests still use it
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", sync)
                 .setServerConfig("synchronous_commit", sync)
                 .setServerConfig("full_page_writes", sync)

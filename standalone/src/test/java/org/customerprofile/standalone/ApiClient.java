@@ -64,6 +64,15 @@ final class ApiClient {
         return new ApiClient(base, token);
     }
 
+    String token() {
+        return token;
+    }
+
+    /** The same token sent to another instance of the service. */
+    ApiClient at(int port) {
+        return new ApiClient("http://localhost:" + port, token);
+    }
+
     Response get(String path) {
         return send("GET", path, null, Map.of());
     }

@@ -12,9 +12,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -229,7 +233,8 @@ class AuthenticationTest {
         }
     }
 
-    enum BrokenToken { MISSING, NOT_A_JWT, GARBLED, EMPTY_BEARER, EXPIRED, UNSIGNED_ALG_NONE, FOREIGN_SIGNED, TAMPERED, NOT_BEARER }
+    enum BrokenToken { MISSING, NOT_A_JWT, GARBLED, EMPTY_BEARER, EXPIRED, UNSIGNED_ALG_NONE, FOREIGN_SIGNED, TAMPERED, NOT_BEARER,
+        ISSUED_WITH_A_KEY_NOT_CONFIGURED, WITHOUT_KEY_ID }
 
     static Stream<Arguments> endpointsAndBrokenTokens() {
         List<Arguments> cases = new ArrayList<>();
@@ -291,6 +296,8 @@ class AuthenticationTest {
             case UNSIGNED_ALG_NONE -> "Bearer " + new PlainJWT(validClaims().build()).serialize();
             case FOREIGN_SIGNED -> "Bearer " + signed(validClaims().build(), FOREIGN_SECRET);
             case TAMPERED -> "Bearer " + tampered(signed(validClaims().build(), SECRET));
+            case ISSUED_WITH_A_KEY_NOT_CONFIGURED -> "Bearer " + signed(validClaims().claim("app_key_id", keyId(APP_ID, "a-key-no-longer-configured")).build(), SECRET);
+            case WITHOUT_KEY_ID -> "Bearer " + signed(validClaims().claim("app_key_id", null).build(), SECRET);
             case NOT_BEARER -> "Basic " + Base64.getEncoder().encodeToString((APP_ID + ":" + APP_KEY).getBytes(StandardCharsets.UTF_8));
         };
     }
@@ -302,8 +309,21 @@ class AuthenticationTest {
                 .issuer(ISSUER)
                 .subject(APP_ID)
                 .claim("company_id", ApiClient.COMPANY_1)
+                .claim("app_key_id", keyId(APP_ID, APP_KEY))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
+    }
+
+    /** The fingerprint the service gives an app's key as configured: HMAC-SHA256 under the token secret, 12 bytes. */
+    private static String keyId(String appId, String configuredKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("app-key\u0000" + appId + "\u0000" + configuredKey).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String signed(JWTClaimsSet claims, String secret) throws JOSEException {

@@ -79,6 +79,8 @@ class ConfigurationValidationTest {
             "customers.consistency.source=kafka,             customers.consistency.source",
             "customers.api.unknown-fields=maybe,             customers.api.unknown-fields",
             "customers.postgres.pool-size=0,                 customers.postgres.pool-size",
+            "customers.rate-limits.api.capacity=0,           customers.rate-limits.api.capacity",
+            "customers.rate-limits.login.window=0s,          customers.rate-limits.login.window",
             "customers.events.stream-poll-interval=soon,     customers.events.stream-poll-interval",
             "customers.security.apps[0].app-id=app00001,     customers.security.apps[0].company-id"})
     void aBadValueStopsTheStartNamingTheKey(String argument, String key, CapturedOutput output) {

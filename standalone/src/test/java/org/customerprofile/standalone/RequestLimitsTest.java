@@ -129,6 +129,15 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aGetWithoutContentLengthAsCurlSendsItReachesTheHealthEndpoint() {
+        // what docker-compose's health check (curl -fsS …/actuator/health) sends: no Content-Length, no body
+        RawHttp.Response response = RawHttp.send(port, "GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().has("status")).isTrue();
+    }
+
+    @Test
     void unsupportedMethodsAre405AndTheErrorPathIsNotAResource() {
         for (String method : new String[]{"CONNECT", "TRACE", "FOO"}) {
             RawHttp.Response response = RawHttp.send(port, method + " /v1/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");

@@ -15,21 +15,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
+import org.customerprofile.api.customer.CustomerField;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A seeded property test (a loop rather than jqwik: jqwik's runner does not start a Spring test context)
- * over the customer's text fields: for any accepted create or update of random valid Unicode — astral
+ * over every field of the catalogue ({@link CustomerField}), each value generated from the field's own rule
+ * (lengths, pattern, format), free text and names in random Unicode: for any accepted create or update — astral
  * characters, combining marks, right-to-left text, bidirectional controls, U+FFFD itself — {@code GET},
  * {@code ?version=<latest>}, the history, the feed and a rebuilt read model all show exactly what was sent;
  * and every invalid form (malformed UTF-8, unpaired surrogates, control characters) is a {@code 400} naming
@@ -42,7 +51,6 @@ class UnicodeRoundTripTest {
     private static final int CUSTOMERS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Set<String> READ_ONLY = Set.of("customer_id", "company_id", "created", "last_updated");
 
     /** Letters and marks of many scripts, some outside the Basic Multilingual Plane. */
     private static final int[] LETTERS = {'a', 'Z', 0xEB, 0xDF, 0x141, 0x3A9, 0x416, 0x5E9, 0x5DD, 0x639, 0x628, 0x674E, 0x30A2,
@@ -51,17 +59,19 @@ class UnicodeRoundTripTest {
     /** Anything else a line of an address may hold, tab and newline included. */
     private static final int[] OTHERS = {' ', '#', '/', ',', '&', '(', '7', 0x1F600, 0x1F44D, 0x1F3FD, 0x200D, 0x200F, 0x202E,
             0xFEFF, 0xFFFD, 0x20AC, 0x1F1EB, 0x1F1F7, '\t', '\n', '"', '\\'};
-    /** Where names and free text go, by dotted path. */
-    private static final List<String> NAMES = List.of("first_name", "last_name");
-    private static final List<String> TEXTS = List.of("billing.address.line_1", "billing.address.line_2", "billing.address.city",
-            "billing.address.postcode", "shipping.address.line_1", "shipping.address.line_2", "shipping.address.city",
-            "shipping.address.postcode");
-    private static final List<String> EMAILS = List.of("email", "billing.email", "shipping.email");
+    private static final int[] ASCII = IntStream.rangeClosed(0x20, 0x7E).toArray();
+    /** Drawn from one group at a time, so that text a pattern allows much Unicode in is mostly Unicode. */
+    private static final List<int[]> ALPHABETS = List.of(LETTERS, MARKS, OTHERS, ASCII);
+    private static final List<String> COUNTRIES = List.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+    /** Every string field: where each invalid form of text is tried. */
+    private static final List<String> TEXT_FIELDS = Arrays.stream(CustomerField.values())
+            .filter(field -> field.type() == String.class).map(CustomerField::path).toList();
 
     @LocalServerPort
     int port;
 
     private final Random random = new Random(SEED);
+    private final Set<CustomerField> covered = EnumSet.noneOf(CustomerField.class);
     private String token;
 
     @Test
@@ -73,11 +83,10 @@ class UnicodeRoundTripTest {
         Map<String, Map<String, JsonNode>> expected = new LinkedHashMap<>();
 
         for (int i = 0; i < CUSTOMERS; i++) {
-            Map<String, JsonNode> profile = randomLeaves(true);
-            profile.put("reference", text("unicode_" + SEED + "_" + i + "_" + random.nextInt(1_000_000)));
+            Map<String, JsonNode> profile = randomLeaves("u" + i + "_", true);
             String id = company1.create(nest(profile));
             for (int updates = random.nextInt(3); updates > 0; updates--) {
-                Map<String, JsonNode> patch = randomLeaves(false);
+                Map<String, JsonNode> patch = randomLeaves("u" + i + "_" + updates + "_", false);
                 ApiClient.Response updated = company1.put("/v1/customers/" + id, nest(patch));
                 assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
                 patch.forEach((path, value) -> {
@@ -91,6 +100,8 @@ class UnicodeRoundTripTest {
             expected.put(id, profile);
             refusesInvalidText(company1, id);
         }
+
+        assertThat(covered).as("every field of the catalogue was written").containsExactlyInAnyOrder(CustomerField.values());
 
         Map<String, List<JsonNode>> feed = feedByCustomer(company1, feedStart);
         assertThat(feed.keySet()).as("no event from a refused request").isEqualTo(expected.keySet());
@@ -114,9 +125,7 @@ class UnicodeRoundTripTest {
     /** Each invalid form of text, in a random text field of the customer, raw or escaped: 400 naming the field. */
     private void refusesInvalidText(ApiClient company1, String id) {
         JsonNode before = company1.get("/v1/customers/" + id).body();
-        List<String> fields = new ArrayList<>(TEXTS);
-        fields.addAll(NAMES);
-        fields.addAll(EMAILS);
+        List<String> fields = TEXT_FIELDS;
         List<int[]> rawForms = List.of(new int[]{0xC0, 0xAF}, new int[]{0xED, 0xA0, 0x80}, new int[]{0xED, 0xBF, 0xBF},
                 new int[]{0xF4, 0x90, 0x80, 0x80}, new int[]{0xF8, 0x88, 0x80, 0x80, 0x80}, new int[]{0x01}, new int[]{0x7F});
         List<String> escapedForms = List.of("\\ud800", "\\udc00", "x\\ud83d", "\\u0000", "\\u001b", "\\u0085", "a\\r\\n");
@@ -180,48 +189,85 @@ class UnicodeRoundTripTest {
 
     // ---------------------------------------------------------------- generators
 
-    /** Random valid leaves by dotted path; on update, sometimes {@code null} to clear one. */
-    private Map<String, JsonNode> randomLeaves(boolean create) {
+    /**
+     * Random valid leaves by dotted path, one chance for every field of the catalogue; on update, sometimes
+     * {@code null} to clear one. Each value is what the service keeps: {@link CustomerField#normalized}.
+     */
+    private Map<String, JsonNode> randomLeaves(String referencePrefix, boolean create) {
         Map<String, JsonNode> leaves = new TreeMap<>();
-        for (String path : NAMES) {
-            maybe(leaves, path, create, () -> text(name()));
+        for (CustomerField field : CustomerField.values()) {
+            int dice = random.nextInt(10);
+            if (dice < 7 || (create && field == CustomerField.REFERENCE)) {
+                leaves.put(field.path(), valid(field, field == CustomerField.REFERENCE ? referencePrefix : ""));
+                covered.add(field);
+            } else if (dice == 7 && !create) {
+                leaves.put(field.path(), JsonNodeFactory.instance.nullNode());
+            }
         }
-        for (String path : TEXTS) {
-            int max = path.endsWith("city") || path.endsWith("postcode") ? 40 : 50;
-            maybe(leaves, path, create, () -> text(freeText(1 + random.nextInt(max), max)));
-        }
-        for (String path : EMAILS) {
-            maybe(leaves, path, create, () -> text(bmpLetters(1 + random.nextInt(20)) + "@bücher例子.广告"));
-        }
-        maybe(leaves, "billing.address.country_code", create, () -> text(List.of("FR", "IL", "JP", "GB", "EG").get(random.nextInt(5))));
-        maybe(leaves, "custom_data", create, () -> {
-            byte[] data = new byte[1 + random.nextInt(60)];
-            random.nextBytes(data);
-            return text(Base64.getEncoder().encodeToString(data));
-        });
         return leaves;
     }
 
-    private void maybe(Map<String, JsonNode> leaves, String path, boolean create, java.util.function.Supplier<JsonNode> value) {
-        int dice = random.nextInt(10);
-        if (dice < 5) {
-            leaves.put(path, value.get());
-        } else if (dice == 5 && !create) {
-            leaves.put(path, JsonNodeFactory.instance.nullNode());
+    /** A random value the field's rule accepts, starting with {@code prefix} (what keeps references unique). */
+    private JsonNode valid(CustomerField field, String prefix) {
+        if (field.type() == Boolean.class) {
+            return JsonNodeFactory.instance.booleanNode(random.nextBoolean());
         }
+        String value = switch (field.rule().format()) {
+            case TEXT -> textOf(field, prefix);
+            case EMAIL -> bmpLetters(1 + random.nextInt(20)) + List.of("@bücher例子.广告", "@example.com", "@xn--mnchen-3ya.de", "@ÿ.fr")
+                    .get(random.nextInt(4));
+            case DATE -> LocalDate.now(ZoneOffset.UTC).minusDays(random.nextInt(40_000)).toString();
+            case IP -> random.nextBoolean()
+                    ? random.ints(4, 0, 256).mapToObj(Integer::toString).collect(Collectors.joining("."))
+                    : random.ints(8, 0, 0x10000).mapToObj(Integer::toHexString).collect(Collectors.joining(":"));
+            case BASE64 -> {
+                byte[] data = new byte[1 + random.nextInt(field.rule().maxLength() * 3 / 4 / 8)];
+                random.nextBytes(data);
+                yield Base64.getEncoder().encodeToString(data);
+            }
+            case COUNTRY_CODE -> {
+                String code = COUNTRIES.get(random.nextInt(COUNTRIES.size()));
+                yield random.nextBoolean() ? code : code.toLowerCase(Locale.ROOT);
+            }
+            case BOOLEAN -> throw new AssertionError(field + " is typed Boolean");
+        };
+        assertThat(field.problems(field.normalized(value))).as("generated %s = %s", field, value).isEmpty();
+        return text(field.normalized(value));
     }
 
-    /** Letters and marks of any script, with the spaces, apostrophes, hyphens and dots names have: at most 50 UTF-16 units. */
-    private String name() {
-        StringBuilder name = new StringBuilder().appendCodePoint(LETTERS[random.nextInt(LETTERS.length)]);
-        int target = 1 + random.nextInt(45);
-        while (name.length() < target) {
-            int kind = random.nextInt(10);
-            int codePoint = kind < 6 ? LETTERS[random.nextInt(LETTERS.length)]
-                    : kind < 8 ? MARKS[random.nextInt(MARKS.length)] : " '-.".charAt(random.nextInt(4));
-            name.appendCodePoint(codePoint);
+    /**
+     * Text of the field's length, from the characters its pattern allows (every one for free text):
+     * the longest prefix of a random string that the rule accepts.
+     */
+    private String textOf(CustomerField field, String prefix) {
+        List<int[]> alphabets = ALPHABETS.stream()
+                .map(alphabet -> IntStream.of(alphabet).filter(c -> accepts(field, prefix + Character.toString(c))).toArray())
+                .filter(alphabet -> alphabet.length > 0).toList();
+        assertThat(alphabets).as("characters %s accepts", field).isNotEmpty();
+        int max = field.rule().maxLength() == null ? 50 : field.rule().maxLength();
+        int target = prefix.length() + 1 + random.nextInt(max - prefix.length());
+        StringBuilder text = new StringBuilder(prefix);
+        List<Integer> ends = new ArrayList<>(List.of(text.length()));
+        while (text.length() < target) {
+            int[] alphabet = alphabets.get(random.nextInt(alphabets.size()));
+            int codePoint = alphabet[random.nextInt(alphabet.length)];
+            if (text.length() + Character.charCount(codePoint) > max) {
+                break;
+            }
+            text.appendCodePoint(codePoint);
+            ends.add(text.length());
         }
-        return name.toString();
+        for (int i = ends.size() - 1; i >= 0; i--) {
+            String candidate = text.substring(0, ends.get(i));
+            if (accepts(field, candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no value of " + field + " accepted from " + text);
+    }
+
+    private static boolean accepts(CustomerField field, String value) {
+        return field.problems(field.normalized(value)).isEmpty();
     }
 
     /** Letters of any script in the Basic Multilingual Plane: what the local part of an email address takes. */
@@ -234,19 +280,6 @@ class UnicodeRoundTripTest {
             }
         }
         return letters.toString();
-    }
-
-    private String freeText(int target, int max) {
-        StringBuilder text = new StringBuilder().appendCodePoint(LETTERS[random.nextInt(LETTERS.length)]);
-        while (text.length() < target) {
-            int[] pool = random.nextBoolean() ? LETTERS : random.nextInt(4) == 0 ? MARKS : OTHERS;
-            int codePoint = pool[random.nextInt(pool.length)];
-            if (text.length() + Character.charCount(codePoint) > max) {
-                break;
-            }
-            text.appendCodePoint(codePoint);
-        }
-        return text.toString();
     }
 
     private static JsonNode text(String value) {
@@ -272,7 +305,7 @@ class UnicodeRoundTripTest {
     private static Map<String, JsonNode> leaves(JsonNode customer) {
         Map<String, JsonNode> leaves = new TreeMap<>();
         collect(customer, "", leaves);
-        READ_ONLY.forEach(leaves::remove);
+        CustomerField.READ_ONLY.forEach(leaves::remove);
         return leaves;
     }
 

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.customerprofile.api.published.CustomerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -21,9 +24,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live tails of the feed as Server-Sent Events. Each open stream polls the event store from its own
  * position (a few threads serve every stream: no thread waits per client), sends what is new with the
  * position as the SSE id, and a comment when idle so a vanished client is noticed.
+ *
+ * <p>A graceful stop ends every open stream first (this lifecycle stops before the web server's graceful
+ * shutdown, which would otherwise wait its whole timeout for streams that never end); clients reconnect
+ * with their last id, to this instance once it is back or to another.
  */
 @Component
-class EventStreams {
+class EventStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
     private static final int BATCH = 500;
@@ -31,6 +38,8 @@ class EventStreams {
 
     private final CustomerEventFeed feed;
     private final Duration pollInterval;
+    private final Set<Tail> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "event-stream");
         thread.setDaemon(true);
@@ -45,11 +54,31 @@ class EventStreams {
     SseEmitter open(UUID companyId, long after, Instant until) {
         SseEmitter emitter = new SseEmitter(0L);
         Tail tail = new Tail(companyId, after, until, emitter);
+        open.add(tail);
         tail.schedule = pollers.scheduleWithFixedDelay(tail::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         emitter.onCompletion(tail::stop);
         emitter.onTimeout(tail::stop);
         emitter.onError(error -> tail.stop());
+        if (stopping) {
+            tail.end();
+        }
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        open.forEach(Tail::end);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
     }
 
     @PreDestroy
@@ -112,7 +141,18 @@ class EventStreams {
             }
         }
 
+        /** Completes the response (the client sees the stream end) and stops polling. */
+        void end() {
+            stop();
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyCompleted) {
+                // ended by the client or by the poller meanwhile
+            }
+        }
+
         void stop() {
+            open.remove(this);
             stopped = true;
             ScheduledFuture<?> running = schedule;
             if (running != null) {

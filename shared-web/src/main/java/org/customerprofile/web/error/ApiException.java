@@ -1,6 +1,8 @@
 package org.customerprofile.web.error;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /** A request the service refuses, carrying everything the error body needs. */
@@ -9,12 +11,18 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final ErrorType type;
     private final List<InvalidParameter> invalidParameters;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, ErrorType type, String message, List<InvalidParameter> invalidParameters) {
+        this(status, type, message, invalidParameters, null);
+    }
+
+    private ApiException(HttpStatus status, ErrorType type, String message, List<InvalidParameter> invalidParameters, Duration retryAfter) {
         super(message);
         this.status = status;
         this.type = type;
         this.invalidParameters = List.copyOf(invalidParameters);
+        this.retryAfter = retryAfter;
     }
 
     public static ApiException invalid(List<InvalidParameter> invalidParameters) {
@@ -47,11 +55,21 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNAUTHORIZED, ErrorType.UNAUTHORIZED, "unauthorized", List.of());
     }
 
+    /** {@code 429}: the caller may try again after the wait, sent as {@code Retry-After}. */
+    public static ApiException tooManyRequests(Duration wait) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorType.TOO_MANY_REQUESTS, "too many requests", List.of(), wait);
+    }
+
     public HttpStatus status() {
         return status;
     }
 
     public ApiError toError(String instance) {
         return ApiError.of(type, instance, invalidParameters);
+    }
+
+    /** The {@code Retry-After} value in whole seconds, rounded up (at least 1), for a refusal that has one. */
+    public Optional<String> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfter).map(wait -> Long.toString(Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L)));
     }
 }

@@ -13,6 +13,8 @@ public enum ErrorType {
     /** With {@code 410}: the customer was erased at its owner's request. */
     GONE("The requested customer was erased and is gone for good."),
     CONFLICT("The request conflicts with the current state of the resource."),
+    /** With {@code 429} and a {@code Retry-After}: a rate limit or a login lockout. */
+    TOO_MANY_REQUESTS("Too many requests; please try again after the time given in Retry-After."),
     INTERNAL_SERVER_ERROR("Something went wrong on our side; the request was not applied."),
     /** With {@code 503} and a {@code Retry-After}: a store the service needs is unreachable for now. */
     SERVICE_UNAVAILABLE("The service cannot reach its storage right now; the request was not applied. Please try again shortly.");
@@ -51,6 +53,7 @@ public enum ErrorType {
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 409 -> CONFLICT;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_SERVER_ERROR;
         };

@@ -84,10 +84,9 @@ final class StrictRequestFilter extends OncePerRequestFilter {
             throw ApiException.invalid(problems);
         }
         byte[] body = body(request);
-        if (body.length == 0) {
-            return request;
-        }
-        if (isJson(request.getContentType())) {
+        // wrapped even when empty: a request without Content-Length (curl's GET) has had its stream read
+        // and closed here, and a reader behind (the actuator's optional body) must find it empty, not closed
+        if (body.length > 0 && isJson(request.getContentType())) {
             Optional<ApiException> refusal = json.refusal(body);
             if (refusal.isPresent()) {
                 throw refusal.get();

@@ -35,18 +35,26 @@ public record AppCredentialsProperties(
      * @param appKey    its {@code app_key}: Spring Security's encoded form ({@code {bcrypt}…}), or plain text,
      *                  hashed at start-up (the {@code prod} profile refuses plain text)
      * @param companyId the company whose customers its tokens reach
-     * @param operator  {@code true} lets it call the operator endpoints ({@code /v1/operations/**}) and
-     *                  read the metrics; absent means {@code false}, a merchant's app
+     * @param operator   {@code true} lets it call the operator endpoints ({@code /v1/operations/**}) and
+     *                   read the metrics; absent means {@code false}, a merchant's app
+     * @param nextAppKey a second key valid beside {@code app-key}, in the same forms, to rotate without
+     *                   downtime: the merchant moves to it, then it becomes {@code app-key} and the old key
+     *                   goes, and so do the tokens issued with the old key
      */
-    public record App(@NotBlank String appId, @NotBlank String appKey, @NotNull UUID companyId, Boolean operator) {
+    public record App(@NotBlank String appId, @NotBlank String appKey, @NotNull UUID companyId, Boolean operator, String nextAppKey) {
 
         @ConstructorBinding
         public App {
         }
 
-        /** A merchant's app. */
+        /** A merchant's app with one key. */
         public App(String appId, String appKey, UUID companyId) {
-            this(appId, appKey, companyId, null);
+            this(appId, appKey, companyId, null, null);
+        }
+
+        /** The keys it may log in with, as configured: {@code app-key}, then {@code next-app-key} when set. */
+        public List<String> appKeys() {
+            return nextAppKey == null || nextAppKey.isBlank() ? List.of(appKey) : List.of(appKey, nextAppKey);
         }
 
         public boolean isOperator() {

@@ -3,16 +3,11 @@ package org.customerprofile.web.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.customerprofile.web.error.ApiError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,7 +15,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -41,13 +39,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-
     private final SecretKey key;
+    private final KnownApps apps;
     private final ObjectMapper objectMapper;
 
-    SecurityConfiguration(AppCredentialsProperties properties, ObjectMapper objectMapper) {
-        this.key = signingKey(properties.tokenSecret());
+    SecurityConfiguration(TokenSigningKey signingKey, KnownApps apps, ObjectMapper objectMapper) {
+        this.key = signingKey.key();
+        this.apps = apps;
         this.objectMapper = objectMapper;
     }
 
@@ -66,10 +64,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     /** Metrics span every company: operators only, by bearer token or, for a scraper, HTTP Basic with the app's key. */
     @Bean
     @Order(2)
-    SecurityFilterChain metricsSecurity(HttpSecurity http, KnownApps apps) throws Exception {
+    SecurityFilterChain metricsSecurity(HttpSecurity http, LoginAttempts attempts) throws Exception {
         return bearerTokens(http.securityMatcher("/actuator/prometheus"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(TokenClaims.OPERATOR_AUTHORITY))
-                .authenticationProvider(new AppKeyAuthentication(apps))
+                .authenticationProvider(new AppKeyAuthentication(attempts))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> refuse(request, response, 401)))
                 .build();
     }
@@ -104,8 +102,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER),
-                new JwtClaimValidator<String>(TokenClaims.COMPANY_ID, companyId -> companyId != null && !companyId.isBlank())));
+                new JwtClaimValidator<String>(TokenClaims.COMPANY_ID, companyId -> companyId != null && !companyId.isBlank()),
+                this::issuedWithAConfiguredKey));
         return decoder;
+    }
+
+    /** A token issued with a key that is no longer configured (rotated out, or its app removed) is refused. */
+    private OAuth2TokenValidatorResult issuedWithAConfiguredKey(Jwt token) {
+        return apps.holdsKey(token.getSubject(), token.getClaimAsString(TokenClaims.APP_KEY_ID))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the app key this token was issued with is not configured", null));
     }
 
     @Bean
@@ -125,21 +131,5 @@ class SecurityConfiguration implements WebMvcConfigurer {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         objectMapper.writeValue(response.getOutputStream(), ApiError.of(status, request.getRequestURI()));
-    }
-
-    private static SecretKey signingKey(String secret) {
-        byte[] bytes;
-        if (secret == null || secret.isBlank()) {
-            log.warn("customers.security.token-secret is not set: signing tokens with a random key; tokens end with this process "
-                    + "and are not accepted by other processes");
-            bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-        } else {
-            bytes = secret.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length < 32) {
-                throw new IllegalStateException("customers.security.token-secret must be at least 32 bytes");
-            }
-        }
-        return new SecretKeySpec(bytes, "HmacSHA256");
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * a value or claim already converted is left alone.
  */
 @Component
-class V7__Encrypt_personal_values extends BaseJavaMigration {
+class V8__Encrypt_personal_values extends BaseJavaMigration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CUSTOMER_EVENT_TYPES = List.of(CustomerCreated.class.getName(), CustomerUpdated.class.getName());
@@ -39,7 +39,7 @@ class V7__Encrypt_personal_values extends BaseJavaMigration {
     private final MasterKey masterKey;
     private final ReferenceHashes hashes;
 
-    V7__Encrypt_personal_values(MasterKey masterKey, ReferenceHashes hashes) {
+    V8__Encrypt_personal_values(MasterKey masterKey, ReferenceHashes hashes) {
         this.masterKey = masterKey;
         this.hashes = hashes;
     }
