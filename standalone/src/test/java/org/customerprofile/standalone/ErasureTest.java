@@ -90,6 +90,41 @@ class ErasureTest {
         assertThat(company1.get("/v1/customers/" + id + "/events").body().at("/data/0/erased").asBoolean()).isFalse();
     }
 
+    @Test
+    void theExportHoldsTheCustomerAndEveryEventWithItsValuesUntilTheErasure() {
+        ApiClient company1 = ApiClient.company1(port);
+        String reference = "exp-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = company1.create(Map.of("first_name", "Ada", "email", "ada@example.com", "reference", reference));
+        assertThat(company1.put("/v1/customers/" + id, Map.of("first_name", "Grace")).status()).isEqualTo(200);
+
+        ApiClient.Response export = company1.get("/v1/customers/" + id + "/export");
+
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        JsonNode customer = export.body().get("customer");
+        assertThat(customer.get("customer_id").asText()).isEqualTo(id);
+        assertThat(customer.get("first_name").asText()).isEqualTo("Grace");
+        assertThat(customer.get("email").asText()).isEqualTo("ada@example.com");
+        assertThat(customer.get("reference").asText()).isEqualTo(reference);
+        JsonNode events = export.body().get("events");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("type").asText()).isEqualTo("customer.created");
+        assertThat(events.get(0).at("/changes/first_name/new").asText()).isEqualTo("Ada");
+        assertThat(events.get(1).at("/changes/first_name/old").asText()).isEqualTo("Ada");
+        assertThat(events.get(1).at("/changes/first_name/new").asText()).isEqualTo("Grace");
+        assertThat(events).as("as the history shows them")
+                .isEqualTo(company1.get("/v1/customers/" + id + "/events").body().get("data"));
+        assertThat(ApiClient.company2(port).get("/v1/customers/" + id + "/export").status()).isEqualTo(404);
+        assertThat(company1.get("/v1/customers/" + UUID.randomUUID() + "/export").status()).isEqualTo(404);
+        assertThat(company1.get("/v1/customers/not-an-id/export").status()).isEqualTo(404);
+
+        assertThat(company1.send("DELETE", "/v1/customers/" + id, null, Map.of()).status()).isEqualTo(200);
+
+        ApiClient.Response gone = company1.get("/v1/customers/" + id + "/export");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.body().get("error_type").asText()).isEqualTo("gone");
+        assertThat(ApiClient.company2(port).get("/v1/customers/" + id + "/export").status()).isEqualTo(404);
+    }
+
     /** A value with the marker in every personal field; {@code round} tells creation and update apart. */
     static Map<String, Object> markedProfile(String marker, String round) {
         Map<String, Object> body = new LinkedHashMap<>();
