@@ -7,7 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * The command side as a process of its own ({@code command-side-*-exec.jar}): validates writes, appends
  * events to PostgreSQL (owning the schema), runs the reference saga. Configured by {@code command-side.yml}.
  */
-@SpringBootApplication(scanBasePackages = {"org.customerprofile.command", "org.customerprofile.web"})
+@SpringBootApplication(scanBasePackages = {"org.customerprofile.command", "org.customerprofile.web", "org.customerprofile.personal"})
 public class CommandSideApplication {
 
     public static void main(String[] args) {

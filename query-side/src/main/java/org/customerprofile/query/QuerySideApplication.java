@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * and serves the reads, the history, the event feed and the Kafka publisher. Several instances share the
  * projection's segments through the token store. Configured by {@code query-side.yml}.
  */
-@SpringBootApplication(scanBasePackages = {"org.customerprofile.query", "org.customerprofile.web"})
+@SpringBootApplication(scanBasePackages = {"org.customerprofile.query", "org.customerprofile.web", "org.customerprofile.personal"})
 @EnableScheduling
 public class QuerySideApplication {
 

@@ -40,8 +40,8 @@ class DockerComposeTest {
             "gateway", Set.of("command-side", "query-side-1", "query-side-2"));
     /** The packages an app is built from: its customers.* properties are the records declared there. */
     private static final Map<String, List<String>> APP_PACKAGES = Map.of(
-            "command-side", List.of("org.customerprofile.web.", "org.customerprofile.command."),
-            "query-side", List.of("org.customerprofile.web.", "org.customerprofile.query."));
+            "command-side", List.of("org.customerprofile.web.", "org.customerprofile.personal.", "org.customerprofile.command."),
+            "query-side", List.of("org.customerprofile.web.", "org.customerprofile.personal.", "org.customerprofile.query."));
 
     private final Map<String, Map<String, Object>> services = services();
 

@@ -157,6 +157,8 @@ class ProcessTopologyIT {
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
                 "--customers.security.token-secret=" + SECRET,
+                // every process of a deployment shares the master key
+                "--customers.encryption.master-key=dG9wb2xvZ3ktdGVzdC1tYXN0ZXIta2V5LTAxMjM0NTY=",
                 "--customers.security.apps[0].app-id=company1",
                 "--customers.security.apps[0].app-key=key-of-company-one-0000000000000",
                 "--customers.security.apps[0].company-id=" + ApiClient.COMPANY_1,

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.personal.ReferenceHashes;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,6 +37,11 @@ class ReferenceUniquenessTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ReferenceHashes hashes;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer events;
     @Autowired
     EmbeddedPostgres postgres;
     @Autowired
@@ -52,7 +64,7 @@ class ReferenceUniquenessTest {
         assertThat(duplicate.body().at("/invalid_parameters/0/parameter").asText()).isEqualTo("reference");
         assertThat(duplicate.body().at("/invalid_parameters/0/reason").asText()).contains(holder);
         assertThat(company1.get("/v1/customers?reference=Dup").body().at("/meta/total").asInt()).isZero();
-        assertThat(createdEventsNaming("\"first_name\":\"Dup\"")).as("a rejected create leaves no trace").isZero();
+        assertThat(createdEventsWith(CustomerField.FIRST_NAME, "Dup")).as("a rejected create leaves no trace").isZero();
     }
 
     @Test
@@ -91,7 +103,7 @@ class ReferenceUniquenessTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE '%ReferenceReleased'",
-                Integer.class, "reference/" + ApiClient.COMPANY_1 + "/uniq_released")).isEqualTo(1));
+                Integer.class, claimId("uniq_released"))).isEqualTo(1));
         assertThat(company1.post("/v1/customers", Map.of("reference", "uniq_released")).status()).isEqualTo(201);
     }
 
@@ -114,9 +126,9 @@ class ReferenceUniquenessTest {
 
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(createdEventsNaming("\"reference\":\"uniq_race\"")).isEqualTo(1);
+        assertThat(createdEventsWith(CustomerField.REFERENCE, "uniq_race")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Integer.class, "reference/" + ApiClient.COMPANY_1 + "/uniq_race")).as("one claim").isEqualTo(1);
+                Integer.class, claimId("uniq_race"))).as("one claim").isEqualTo(1);
         assertThat(company1.get("/v1/customers?reference=uniq_race").body().at("/meta/total").asInt()).isEqualTo(1);
     }
 
@@ -129,7 +141,7 @@ class ReferenceUniquenessTest {
 
             assertThat(statuses).containsOnly(201, 409);
             assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-            assertThat(createdEventsNaming("\"reference\":\"uniq_two_instances\"")).isEqualTo(1);
+            assertThat(createdEventsWith(CustomerField.REFERENCE, "uniq_two_instances")).isEqualTo(1);
         }
     }
 
@@ -138,7 +150,8 @@ class ReferenceUniquenessTest {
         jdbc.execute("""
                 CREATE OR REPLACE FUNCTION fail_crash_test() RETURNS trigger AS $$
                 BEGIN
-                  IF NEW.payloadType LIKE '%CustomerCreated' AND convert_from(NEW.payload, 'UTF8') LIKE '%Crashtest%' THEN
+                  -- values are encrypted: any creation stored while the trigger exists is this test's
+                  IF NEW.payloadType LIKE '%CustomerCreated' THEN
                     RAISE EXCEPTION 'simulated crash while storing the customer';
                   END IF;
                   RETURN NEW;
@@ -153,13 +166,22 @@ class ReferenceUniquenessTest {
         }
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Integer.class, "reference/" + ApiClient.COMPANY_1 + "/uniq_crash")).as("the claim went with the failed customer").isZero();
+                Integer.class, claimId("uniq_crash"))).as("the claim went with the failed customer").isZero();
         assertThat(company1.post("/v1/customers", Map.of("reference", "uniq_crash")).status()).isEqualTo(201);
     }
 
-    private int createdEventsNaming(String fragment) {
-        return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE payloadType LIKE '%CustomerCreated' "
-                + "AND position(? in convert_from(payload, 'UTF8')) > 0", Integer.class, fragment);
+    /** Stored creations with {@code value} in {@code field}, read through the event serializer (values are encrypted at rest). */
+    private long createdEventsWith(CustomerField field, String value) {
+        return jdbc.query("SELECT payload, payloadRevision FROM DomainEventEntry WHERE payloadType = ? AND payloadRevision = '1'",
+                        (row, n) -> (CustomerCreated) events.deserialize(new SimpleSerializedObject<>(row.getBytes(1), byte[].class,
+                                CustomerCreated.class.getName(), row.getString(2))),
+                        CustomerCreated.class.getName()).stream()
+                .filter(created -> value.equals(created.profile().get(field)))
+                .count();
+    }
+
+    private String claimId(String reference) {
+        return "reference/" + ApiClient.COMPANY_1 + "/" + hashes.of(UUID.fromString(ApiClient.COMPANY_1), reference);
     }
 
     interface ClientFor {

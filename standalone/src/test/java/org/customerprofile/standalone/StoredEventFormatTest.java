@@ -65,15 +65,17 @@ class StoredEventFormatTest {
     }
 
     @Test
-    void typedEventsAreWrittenAsTheyWereStored() {
+    void typedEventsAreWrittenInTheSameShapeWithPersonalValuesEncrypted() {
         for (String[] stored : new String[][] {{"customer-created.json", CREATED_TYPE, "1"},
                 {"customer-updated-1.json", UPDATED_TYPE, null}, {"customer-updated-2.json", UPDATED_TYPE, null}}) {
             Object event = read(stored[0], stored[1], stored[2]);
 
             SerializedObject<byte[]> written = events.serialize(event, byte[].class);
 
-            assertThat(ApiClient.json(new String(written.getData(), StandardCharsets.UTF_8))).as(stored[0])
-                    .isEqualTo(ApiClient.json(resource(stored[0])));
+            String text = new String(written.getData(), StandardCharsets.UTF_8);
+            assertThat(fieldNames(ApiClient.json(text))).as(stored[0]).isEqualTo(fieldNames(ApiClient.json(resource(stored[0]))));
+            assertThat(text).as(stored[0]).doesNotContain("Zoë", "O'Brien", "example.com", "apture", "High Street", "10.0.0.1");
+            assertThat((Object) events.deserialize(written)).as(stored[0]).isEqualTo(event);
         }
     }
 

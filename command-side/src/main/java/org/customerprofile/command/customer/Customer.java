@@ -11,13 +11,16 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.customerprofile.api.customer.CreateCustomer;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
+import org.customerprofile.api.customer.EraseCustomer;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.customer.Profile;
 import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.command.reference.ReferenceClaims;
+import org.customerprofile.personal.DataKeys;
 
 @Aggregate
 class Customer {
@@ -26,6 +29,7 @@ class Customer {
     private UUID customerId;
     private UUID companyId;
     private Profile profile = Profile.EMPTY;
+    private boolean erased;
 
     Customer() {
         // for event sourcing
@@ -42,10 +46,7 @@ class Customer {
     /** Returns the aggregate's sequence number after the update, whether or not anything changed. */
     @CommandHandler
     long handle(UpdateCustomer command, ReferenceClaims references) {
-        if (!companyId.equals(command.companyId())) {
-            // another company's customer does not exist for the caller
-            throw new CustomerNotFoundException(command.customerId());
-        }
+        requireOwnedBy(command.companyId());
         Map<CustomerField, FieldChange> changes = profile.changesBy(command.patch());
         FieldChange referenceChange = changes.get(CustomerField.REFERENCE);
         if (referenceChange != null && referenceChange.current() instanceof String reference
@@ -59,6 +60,28 @@ class Customer {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Destroys the customer's data key in this command's transaction, with the event that records it: after a
+     * crash the customer is either whole or erased everywhere. Its reference is released by ReferenceSaga.
+     */
+    @CommandHandler
+    long handle(EraseCustomer command, DataKeys keys) {
+        requireOwnedBy(command.companyId());
+        keys.erase(customerId);
+        apply(new CustomerErased(customerId, companyId));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireOwnedBy(java.util.UUID caller) {
+        if (!companyId.equals(caller)) {
+            // another company's customer does not exist for the caller, erased or not
+            throw new CustomerNotFoundException(customerId);
+        }
+        if (erased) {
+            throw new CustomerGoneException(customerId);
+        }
+    }
+
     @EventSourcingHandler
     void on(CustomerCreated event) {
         customerId = event.customerId();
@@ -69,5 +92,11 @@ class Customer {
     @EventSourcingHandler
     void on(CustomerUpdated event) {
         profile = profile.apply(event.changes());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerErased event) {
+        erased = true;
+        profile = Profile.EMPTY;
     }
 }

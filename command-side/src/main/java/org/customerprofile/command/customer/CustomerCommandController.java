@@ -23,6 +23,8 @@ import org.customerprofile.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import com.fasterxml.jackson.databind.node.NullNode;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST} and {@code PUT /v1/customers}: reads the request, runs the use case of
+ * {@code POST}, {@code PUT} and {@code DELETE /v1/customers}: reads the request, runs the use case of
  * {@link CustomerWrites} for the caller's company, and answers its outcome in the contract's terms.
  */
 @RestController
@@ -81,6 +83,43 @@ class CustomerCommandController {
         return answer(writes.update(caller, id, patch, idempotency));
     }
 
+    @Operation(summary = "Erase a customer (right to erasure)", operationId = "eraseCustomer",
+            description = "Destroys the customer's personal values everywhere; its history keeps every event without them. "
+                    + "Afterwards the customer answers 410 to its company and 404 to any other.")
+    @ApiResponse(responseCode = "200", description = "Erased, and reads show it gone",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATED)))
+    @ApiResponse(responseCode = "202", description = "Erased; the read model may not show it yet",
+            content = @Content(schema = @Schema(ref = CustomerSchemas.REF + CustomerSchemas.UPDATED)))
+    // a DELETE has no body: any content type, or none, is accepted
+    @DeleteMapping(path = "/{customerId}", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<Map<String, String>> erase(@PathVariable String customerId, Caller caller,
+                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        UUID id = parse(customerId).orElseThrow(ApiException::notFound);
+        IdempotencyKeys.Request idempotency = idempotencyKeys.request(caller.companyId(), acceptable(key), "DELETE", "/v1/customers/" + id,
+                NullNode.getInstance());
+        return answerErasure(writes.erase(caller, id, idempotency));
+    }
+
+    /** {@code 200}, or {@code 202} when the read model does not show the erasure yet; {@code 410} when it was erased before. */
+    static ResponseEntity<Map<String, String>> answerErasure(EraseOutcome outcome) {
+        if (outcome instanceof WriteRefusal refusal) {
+            throw refused(refusal);
+        }
+        if (outcome instanceof UpdateOutcome.NotFound) {
+            throw ApiException.notFound();
+        }
+        if (outcome instanceof UpdateOutcome.Gone) {
+            throw ApiException.gone();
+        }
+        if (outcome instanceof EraseOutcome.Erased erased) {
+            return written(erased.visible(), HttpStatus.OK).body(Map.of("status", "success"));
+        }
+        if (outcome instanceof EraseOutcome.Replayed) {
+            return ResponseEntity.ok(Map.of("status", "success"));
+        }
+        throw new IllegalStateException("unknown outcome " + outcome);
+    }
+
     /** {@code 201} with the new customer's location, or {@code 202} when the read side did not show it within the wait. */
     static ResponseEntity<Map<String, String>> answer(CreateOutcome outcome) {
         if (outcome instanceof WriteRefusal refusal) {
@@ -109,6 +148,9 @@ class CustomerCommandController {
         }
         if (outcome instanceof UpdateOutcome.NotFound) {
             throw ApiException.notFound();
+        }
+        if (outcome instanceof UpdateOutcome.Gone) {
+            throw ApiException.gone();
         }
         if (outcome instanceof UpdateOutcome.Updated updated) {
             return written(updated.visible(), HttpStatus.OK).body(Map.of("status", "success"));

@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.customerprofile.api.customer.CreateCustomer;
 import org.customerprofile.api.customer.CustomerField;
+import org.customerprofile.api.customer.EraseCustomer;
 import org.customerprofile.api.customer.Profile;
 import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.command.consistency.ReadYourWrites;
@@ -19,7 +20,7 @@ import org.customerprofile.web.security.Caller;
 import org.springframework.stereotype.Service;
 
 /**
- * The two writes of a customer, as use cases: a request repeated with its idempotency key answers as the
+ * The writes of a customer, as use cases: a request repeated with its idempotency key answers as the
  * first did without executing again (also when both run at once: the second waits for the first's key,
  * then replays it), and a write's outcome is known only once the read side shows it or the wait is over
  * ({@link ReadYourWrites}).
@@ -63,12 +64,32 @@ class CustomerWrites {
             sequence = send(new UpdateCustomer(customerId, caller.companyId(), patch), caller, idempotency, customerId);
         } catch (AggregateNotFoundException | CustomerNotFoundException e) {
             return new UpdateOutcome.NotFound();
+        } catch (CustomerGoneException e) {
+            return new UpdateOutcome.Gone();
         } catch (ReferenceTakenException e) {
             return new WriteRefusal.ReferenceTaken(e.holder());
         } catch (IdempotencyKeyInUseException concurrentRequest) {
             return replayedUpdate(recordedBy(concurrentRequest, idempotency));
         }
         return new UpdateOutcome.Updated(readYourWrites.awaitVisible(customerId, sequence));
+    }
+
+    EraseOutcome erase(Caller caller, UUID customerId, IdempotencyKeys.Request idempotency) {
+        Optional<IdempotencyKeys.Earlier> earlier = idempotency.earlier();
+        if (earlier.isPresent()) {
+            return earlier.get().sameRequest() ? new EraseOutcome.Replayed() : new WriteRefusal.IdempotencyKeyReused();
+        }
+        long sequence;
+        try {
+            sequence = send(new EraseCustomer(customerId, caller.companyId()), caller, idempotency, customerId);
+        } catch (AggregateNotFoundException | CustomerNotFoundException e) {
+            return new UpdateOutcome.NotFound();
+        } catch (CustomerGoneException e) {
+            return new UpdateOutcome.Gone();
+        } catch (IdempotencyKeyInUseException concurrentRequest) {
+            return recordedBy(concurrentRequest, idempotency).sameRequest() ? new EraseOutcome.Replayed() : new WriteRefusal.IdempotencyKeyReused();
+        }
+        return new EraseOutcome.Erased(readYourWrites.awaitVisible(customerId, sequence));
     }
 
     private CreateOutcome replayedCreate(IdempotencyKeys.Earlier earlier) {

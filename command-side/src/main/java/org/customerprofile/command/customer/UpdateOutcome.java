@@ -1,7 +1,7 @@
 package org.customerprofile.command.customer;
 
 /** What {@link CustomerWrites#update} did. */
-sealed interface UpdateOutcome permits UpdateOutcome.Updated, UpdateOutcome.Replayed, UpdateOutcome.NotFound, WriteRefusal {
+sealed interface UpdateOutcome permits UpdateOutcome.Updated, UpdateOutcome.Replayed, UpdateOutcome.NotFound, UpdateOutcome.Gone, WriteRefusal {
 
     /** The patch is applied (possibly changing nothing); {@code visible}: the read side already shows it. */
     record Updated(boolean visible) implements UpdateOutcome {
@@ -12,6 +12,10 @@ sealed interface UpdateOutcome permits UpdateOutcome.Updated, UpdateOutcome.Repl
     }
 
     /** No such customer for the caller's company (another company's customer is not found either). */
-    record NotFound() implements UpdateOutcome {
+    record NotFound() implements UpdateOutcome, EraseOutcome {
+    }
+
+    /** The caller's customer was erased. */
+    record Gone() implements UpdateOutcome, EraseOutcome {
     }
 }

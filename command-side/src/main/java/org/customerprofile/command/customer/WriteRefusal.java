@@ -10,6 +10,6 @@ sealed interface WriteRefusal extends CreateOutcome, UpdateOutcome {
     }
 
     /** The idempotency key was used for a request with another method, path or body. */
-    record IdempotencyKeyReused() implements WriteRefusal {
+    record IdempotencyKeyReused() implements WriteRefusal, EraseOutcome {
     }
 }

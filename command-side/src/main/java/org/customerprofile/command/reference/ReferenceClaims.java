@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
+import org.customerprofile.personal.ReferenceHashes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +18,18 @@ public class ReferenceClaims {
 
     private final Repository<ReferenceClaim> claims;
     private final CustomerReferences customers;
+    private final ReferenceHashes hashes;
 
-    ReferenceClaims(Repository<ReferenceClaim> claims, CustomerReferences customers) {
+    ReferenceClaims(Repository<ReferenceClaim> claims, CustomerReferences customers, ReferenceHashes hashes) {
         this.claims = claims;
         this.customers = customers;
+        this.hashes = hashes;
     }
 
     /** Claims kept in {@code eventStore}, wired by hand (aggregate test fixtures; Spring wires the bean). */
-    public static ReferenceClaims backedBy(EventStore eventStore) {
+    public static ReferenceClaims backedBy(EventStore eventStore, ReferenceHashes hashes) {
         return new ReferenceClaims(EventSourcingRepository.builder(ReferenceClaim.class).eventStore(eventStore).build(),
-                new CustomerReferences(eventStore));
+                new CustomerReferences(eventStore, hashes), hashes);
     }
 
     /**
@@ -35,7 +38,8 @@ public class ReferenceClaims {
      * @throws ReferenceTakenException when another customer of the company uses it
      */
     public void claim(UUID companyId, String reference, UUID customerId) {
-        String claimId = ReferenceClaim.idOf(companyId, reference);
+        String referenceHash = hashes.of(companyId, reference);
+        String claimId = ReferenceClaim.idOf(companyId, referenceHash);
         Aggregate<ReferenceClaim> claim;
         try {
             claim = claims.loadOrCreate(claimId, ReferenceClaim::new);
@@ -45,7 +49,7 @@ public class ReferenceClaims {
         UUID holder = claim.invoke(ReferenceClaim::holder);
         // a holder whose reference has since changed keeps a stale claim until ReferenceSaga releases it:
         // what counts is whether the holder uses the reference now
-        boolean holderStillUsesIt = holder != null && !holder.equals(customerId) && customers.uses(holder, reference);
-        claim.execute(it -> it.claimFor(claimId, companyId, reference, customerId, holderStillUsesIt));
+        boolean holderStillUsesIt = holder != null && !holder.equals(customerId) && customers.uses(holder, referenceHash);
+        claim.execute(it -> it.claimFor(claimId, companyId, referenceHash, customerId, holderStillUsesIt));
     }
 }

@@ -11,15 +11,17 @@ import org.axonframework.spring.stereotype.Saga;
 import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
-import org.customerprofile.api.customer.ReferenceKey;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.reference.ReferenceClaimed;
 import org.customerprofile.api.reference.ReferenceReleased;
 import org.customerprofile.api.reference.ReleaseReference;
+import org.customerprofile.personal.ReferenceHashes;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The life of one reference claim: it follows the claim's current holder and, when that customer's
- * reference changes to something else, releases the claim so the old reference can be used again.
+ * reference changes to something else, or the customer is erased, releases the claim so the old reference
+ * can be used again. It keeps the reference's keyed hash only, never the reference.
  * Claiming itself is synchronous ({@link ReferenceClaims}); this saga only ever frees, and a release
  * that fails is retried (the saga's processor propagates errors instead of skipping the event).
  */
@@ -31,17 +33,19 @@ public class ReferenceSaga {
     public static final String PROCESSING_GROUP = "ReferenceSagaProcessor";
 
     private String claimId;
-    private String reference;
+    private String referenceHash;
     private UUID holder;
 
     @Autowired
     private transient CommandGateway commands;
+    @Autowired
+    private transient ReferenceHashes hashes;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "claimId")
     void on(ReferenceClaimed event) {
         claimId = event.claimId();
-        reference = event.reference();
+        referenceHash = event.referenceHash();
         if (holder != null && !holder.equals(event.customerId())) {
             SagaLifecycle.removeAssociationWith("customerId", holder.toString());
         }
@@ -53,7 +57,14 @@ public class ReferenceSaga {
     void on(CustomerUpdated event) {
         FieldChange change = event.changes().get(CustomerField.REFERENCE);
         if (change != null && event.customerId().equals(holder)
-                && !(change.current() instanceof String now && ReferenceKey.same(now, reference))) {
+                && !(change.current() instanceof String now && hashes.matches(event.companyId(), now, referenceHash))) {
+            commands.sendAndWait(new ReleaseReference(claimId, holder));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "customerId")
+    void on(CustomerErased event) {
+        if (event.customerId().equals(holder)) {
             commands.sendAndWait(new ReleaseReference(claimId, holder));
         }
     }

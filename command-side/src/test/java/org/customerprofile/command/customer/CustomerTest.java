@@ -22,6 +22,8 @@ import org.customerprofile.api.customer.UpdateCustomer;
 import org.customerprofile.api.reference.ReferenceClaimed;
 import org.customerprofile.command.reference.ReferenceClaims;
 import org.customerprofile.command.reference.ReferenceTakenException;
+import org.customerprofile.personal.MasterKey;
+import org.customerprofile.personal.ReferenceHashes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,9 @@ class CustomerTest {
     private static final UUID COMPANY = UUID.fromString("11111111-1111-4111-8111-111111111111");
     private static final UUID OTHER_CUSTOMER = UUID.fromString("5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
     private static final UUID OTHER_COMPANY = UUID.fromString("22222222-2222-4222-8222-222222222222");
-    private static final String CLAIM = "reference/" + COMPANY + "/order-7";
+    private static final ReferenceHashes HASHES = new ReferenceHashes(MasterKey.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+    private static final String HASH = HASHES.of(COMPANY, "order-7");
+    private static final String CLAIM = "reference/" + COMPANY + "/" + HASH;
     private static final Profile PROFILE = new Profile(Map.of(
             CustomerField.FIRST_NAME, "John",
             CustomerField.BILLING_ADDRESS_CITY, "London",
@@ -46,7 +50,7 @@ class CustomerTest {
         fixture = new AggregateTestFixture<>(Customer.class);
         // the fixture holds one aggregate: reference claims live in an event store of their own
         claimStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        fixture.registerInjectableResource(ReferenceClaims.backedBy(claimStore));
+        fixture.registerInjectableResource(ReferenceClaims.backedBy(claimStore, HASHES));
     }
 
     @Test
@@ -65,13 +69,13 @@ class CustomerTest {
                 .when(new CreateCustomer(CUSTOMER, COMPANY, profile))
                 .expectEvents(new CustomerCreated(CUSTOMER, COMPANY, profile));
 
-        assertThat(claimEvents()).containsExactly(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, null));
+        assertThat(claimEvents()).containsExactly(new ReferenceClaimed(CLAIM, COMPANY, HASH, CUSTOMER, null));
     }
 
     @Test
     void rejectsReferenceUsedByAnotherCustomerOfTheCompany() {
         store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "order-7"))));
-        store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, "order-7", OTHER_CUSTOMER, null));
+        store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, HASH, OTHER_CUSTOMER, null));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateCustomer(CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, " ORDER-7 "))))
@@ -84,13 +88,13 @@ class CustomerTest {
         store(OTHER_CUSTOMER.toString(), 0, new CustomerCreated(OTHER_CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "order-7"))));
         store(OTHER_CUSTOMER.toString(), 1, new CustomerUpdated(OTHER_CUSTOMER, COMPANY,
                 Map.of(CustomerField.REFERENCE, new FieldChange("order-7", "order-8"))));
-        store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, "order-7", OTHER_CUSTOMER, null));
+        store(CLAIM, 0, new ReferenceClaimed(CLAIM, COMPANY, HASH, OTHER_CUSTOMER, null));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateCustomer(CUSTOMER, COMPANY, new Profile(Map.of(CustomerField.REFERENCE, "Order-7"))))
                 .expectSuccessfulHandlerExecution();
 
-        assertThat(claimEvents()).last().isEqualTo(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, OTHER_CUSTOMER));
+        assertThat(claimEvents()).last().isEqualTo(new ReferenceClaimed(CLAIM, COMPANY, HASH, CUSTOMER, OTHER_CUSTOMER));
     }
 
     @Test
@@ -99,7 +103,7 @@ class CustomerTest {
                 .when(new UpdateCustomer(CUSTOMER, COMPANY, Map.of(CustomerField.REFERENCE, "Order-7")))
                 .expectEvents(new CustomerUpdated(CUSTOMER, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-6", "Order-7"))));
 
-        assertThat(claimEvents()).containsExactly(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", CUSTOMER, null));
+        assertThat(claimEvents()).containsExactly(new ReferenceClaimed(CLAIM, COMPANY, HASH, CUSTOMER, null));
     }
 
     @Test

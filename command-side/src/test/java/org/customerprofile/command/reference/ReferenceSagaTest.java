@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.test.saga.SagaTestFixture;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.reference.ReferenceClaimed;
 import org.customerprofile.api.reference.ReferenceReleased;
 import org.customerprofile.api.reference.ReleaseReference;
+import org.customerprofile.personal.MasterKey;
+import org.customerprofile.personal.ReferenceHashes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +23,22 @@ class ReferenceSagaTest {
     private static final UUID COMPANY = UUID.fromString("11111111-1111-4111-8111-111111111111");
     private static final UUID ALICE = UUID.fromString("0b6f8a52-3c2e-4d1f-9a7b-5e4d3c2b1a09");
     private static final UUID BOB = UUID.fromString("5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5");
-    private static final String CLAIM = "reference/" + COMPANY + "/order-7";
+    private static final ReferenceHashes HASHES = new ReferenceHashes(MasterKey.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+    private static final String HASH = HASHES.of(COMPANY, "order-7");
+    private static final String CLAIM = "reference/" + COMPANY + "/" + HASH;
 
     private SagaTestFixture<ReferenceSaga> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(ReferenceSaga.class);
+        fixture.registerResource(HASHES);
     }
 
     @Test
     void claimWonStartsFollowingItsHolder() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
+                .whenPublishingA(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
                 .expectActiveSagas(1)
                 .expectAssociationWith("claimId", CLAIM)
                 .expectAssociationWith("customerId", ALICE.toString())
@@ -41,7 +47,7 @@ class ReferenceSagaTest {
 
     @Test
     void releasesTheClaimWhenItsHolderChangesReference() {
-        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
                 .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8"))))
                 .expectDispatchedCommands(new ReleaseReference(CLAIM, ALICE))
                 .expectActiveSagas(1);
@@ -49,14 +55,14 @@ class ReferenceSagaTest {
 
     @Test
     void releasesTheClaimWhenItsHolderClearsTheReference() {
-        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
                 .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", null))))
                 .expectDispatchedCommands(new ReleaseReference(CLAIM, ALICE));
     }
 
     @Test
     void keepsTheClaimWhenOtherFieldsOrOnlyTheCaseChange() {
-        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
                 .andThenAPublished(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.FIRST_NAME, new FieldChange(null, "Alice"))))
                 .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "ORDER-7 "))))
                 .expectNoDispatchedCommands()
@@ -65,8 +71,8 @@ class ReferenceSagaTest {
 
     @Test
     void claimLostToANewHolderFollowsTheNewHolderOnly() {
-        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .whenPublishingA(new ReferenceClaimed(CLAIM, COMPANY, "order-7", BOB, ALICE))
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
+                .whenPublishingA(new ReferenceClaimed(CLAIM, COMPANY, HASH, BOB, ALICE))
                 .expectActiveSagas(1)
                 .expectNoAssociationWith("customerId", ALICE.toString())
                 .expectAssociationWith("customerId", BOB.toString())
@@ -75,17 +81,17 @@ class ReferenceSagaTest {
 
     @Test
     void formerHolderChangingReferenceReleasesNothing() {
-        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
-                .andThenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "order-7", BOB, ALICE))
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
+                .andThenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, BOB, ALICE))
                 .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-9"))))
                 .expectNoDispatchedCommands();
     }
 
     @Test
     void endsOnceTheClaimIsReleased() {
-        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
                 .andThenAPublished(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8"))))
-                .whenPublishingA(new ReferenceReleased(CLAIM, COMPANY, "Order-7", ALICE))
+                .whenPublishingA(new ReferenceReleased(CLAIM, COMPANY, HASH, ALICE))
                 .expectActiveSagas(0);
     }
 
@@ -96,7 +102,7 @@ class ReferenceSagaTest {
             throw new IllegalStateException("event store unavailable");
         });
 
-        assertThatThrownBy(() -> fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
+        assertThatThrownBy(() -> fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
                 .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8")))))
                 .hasRootCauseMessage("event store unavailable");
     }
@@ -105,9 +111,16 @@ class ReferenceSagaTest {
     void aSuccessfulReleaseCompletesTheHandler() {
         fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
 
-        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, "Order-7", ALICE, null))
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
                 .whenPublishingA(new CustomerUpdated(ALICE, COMPANY, Map.of(CustomerField.REFERENCE, new FieldChange("Order-7", "Order-8"))))
                 .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new ReleaseReference(CLAIM, ALICE));
+    }
+
+    @Test
+    void releasesTheClaimWhenItsHolderIsErased() {
+        fixture.givenAPublished(new ReferenceClaimed(CLAIM, COMPANY, HASH, ALICE, null))
+                .whenPublishingA(new CustomerErased(ALICE, COMPANY))
                 .expectDispatchedCommands(new ReleaseReference(CLAIM, ALICE));
     }
 }

@@ -23,6 +23,8 @@ final class CustomerDocument {
     static final String LAST_UPDATED = "last_updated";
     /** The reference as {@link org.customerprofile.api.customer.ReferenceKey} compares it; the list filters on it. */
     static final String REFERENCE_KEY = "reference_key";
+    /** Set on the tombstone an erased customer's document becomes: its id, company and sequence, nothing else. */
+    static final String ERASED = "erased";
 
     private CustomerDocument() {
     }

@@ -13,6 +13,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FetchCustomerVersion;
@@ -71,6 +72,20 @@ class CustomerProjection {
         if (((Number) current.get(CustomerDocument.SEQUENCE)).longValue() < sequence) {
             mongo.updateFirst(query(where(CustomerDocument.ID).is(id)), update(event, sequence, at), collection.name());
         }
+        announce(id, sequence);
+    }
+
+    /**
+     * Replaces the customer's document by a tombstone without a value of the person (so reads answer 410 to its
+     * company). Its key left this process's cache when the event was read (EncryptingSerializer).
+     */
+    @EventHandler
+    void on(CustomerErased event, @SequenceNumber long sequence) {
+        String id = event.customerId().toString();
+        mongo.save(new Document(CustomerDocument.ID, id)
+                .append(CustomerDocument.COMPANY_ID, event.companyId().toString())
+                .append(CustomerDocument.SEQUENCE, sequence)
+                .append(CustomerDocument.ERASED, true), collection.name());
         announce(id, sequence);
     }
 

@@ -69,11 +69,14 @@ class CustomerQueryController {
         // document there); the company is checked on the document instead
         Query query = fields.project(new Query(where(CustomerDocument.ID).is(customerId)));
         if (!fields.paths().isEmpty()) {
-            query.fields().include(CustomerDocument.COMPANY_ID);
+            query.fields().include(CustomerDocument.COMPANY_ID).include(CustomerDocument.ERASED);
         }
         Document document = mongo.findOne(query, Document.class, collection.name());
         if (document == null || !caller.companyId().toString().equals(document.get(CustomerDocument.COMPANY_ID))) {
             throw ApiException.notFound();
+        }
+        if (Boolean.TRUE.equals(document.get(CustomerDocument.ERASED))) {
+            throw ApiException.gone();
         }
         if (!fields.selects(CustomerDocument.COMPANY_ID)) {
             document.remove(CustomerDocument.COMPANY_ID);
@@ -109,6 +112,7 @@ class CustomerQueryController {
     }
 
     private static Criteria ofCompany(Caller caller) {
-        return where(CustomerDocument.COMPANY_ID).is(caller.companyId().toString());
+        // an erased customer's tombstone is no customer
+        return where(CustomerDocument.COMPANY_ID).is(caller.companyId().toString()).and(CustomerDocument.ERASED).exists(false);
     }
 }

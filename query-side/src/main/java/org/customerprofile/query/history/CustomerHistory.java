@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.query.feed.PublishedEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -43,11 +44,20 @@ class CustomerHistory {
                 .filter(PublishedEvents::isPublished)
                 .<DomainEventMessage<?>>map(event -> event)
                 .toList();
+        if (!events.isEmpty() && events.get(events.size() - 1).getPayloadType() == CustomerErased.class) {
+            // read first (payloads are read lazily), so that no earlier event is opened with a key still cached
+            events.get(events.size() - 1).getPayload();
+        }
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof CustomerCreated created)
                 || !created.companyId().equals(companyId)) {
             return Optional.empty();
         }
         return Optional.of(events);
+    }
+
+    /** Whether a customer's history ends with its erasure. */
+    static boolean isErased(List<DomainEventMessage<?>> events) {
+        return !events.isEmpty() && events.get(events.size() - 1).getPayload() instanceof CustomerErased;
     }
 
     /**

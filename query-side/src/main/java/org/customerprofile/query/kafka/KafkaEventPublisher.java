@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.query.feed.PublishedEvents;
@@ -50,6 +51,11 @@ class KafkaEventPublisher {
 
     @EventHandler
     void on(CustomerUpdated updated, DomainEventMessage<CustomerUpdated> event, TrackingToken position) {
+        send(PublishedEvents.of(event, position.position().orElseThrow()));
+    }
+
+    @EventHandler
+    void on(CustomerErased erased, DomainEventMessage<CustomerErased> event, TrackingToken position) {
         send(PublishedEvents.of(event, position.position().orElseThrow()));
     }
 

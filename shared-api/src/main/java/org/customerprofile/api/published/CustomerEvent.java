@@ -10,12 +10,13 @@ import java.util.Map;
  * classes it is made from may change, this shape changes only with a new {@code schema_version}.
  *
  * @param eventId       unique and stable: the same event always carries the same id (consumers dedupe on it)
- * @param type          {@link #CREATED} or {@link #UPDATED}
+ * @param type          {@link #CREATED}, {@link #UPDATED} or {@link #ERASED}
  * @param sequence      the customer's own event count, 1 for its creation, without gaps
  * @param position      the event's place in the store's global order; increasing, with gaps
  * @param occurredAt    when the event was recorded, ISO-8601 UTC
  * @param actor         the app id whose request caused it
- * @param changes       every changed field by dotted path, with its value before and after
+ * @param changes       every changed field by dotted path, with its value before and after; empty for {@link #ERASED}
+ * @param erased        the customer was erased since: every personal value of {@code changes} is {@code null}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CustomerEvent(
@@ -29,10 +30,13 @@ public record CustomerEvent(
         @JsonProperty("occurred_at") String occurredAt,
         String actor,
         @JsonProperty("request_id") String requestId,
-        Map<String, Change> changes) {
+        Map<String, Change> changes,
+        boolean erased) {
 
     public static final String CREATED = "customer.created";
     public static final String UPDATED = "customer.updated";
+    /** The customer was erased: a consumer deletes every personal value it holds of the customer. */
+    public static final String ERASED = "customer.erased";
     public static final int SCHEMA_VERSION = 1;
 
     /** A field's value before and after the event; {@code null} means absent. */

@@ -42,6 +42,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND, "not found", List.of());
     }
 
+    /** The caller's own customer, erased: {@code 410}. Another company's erased customer is {@link #notFound()}. */
+    public static ApiException gone() {
+        return new ApiException(HttpStatus.GONE, ErrorType.GONE, "erased", List.of());
+    }
+
     public static ApiException forbidden(String parameter, String reason) {
         return new ApiException(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN, reason, List.of(new InvalidParameter(parameter, reason)));
     }

@@ -10,6 +10,8 @@ public enum ErrorType {
     UNAUTHORIZED("Authentication with the API failed, please check your details and try again."),
     FORBIDDEN("You are not allowed to access this resource."),
     NOT_FOUND("The requested resource could not be found."),
+    /** With {@code 410}: the customer was erased at its owner's request. */
+    GONE("The requested customer was erased and is gone for good."),
     CONFLICT("The request conflicts with the current state of the resource."),
     /** With {@code 429} and a {@code Retry-After}: a rate limit or a login lockout. */
     TOO_MANY_REQUESTS("Too many requests; please try again after the time given in Retry-After."),

@@ -46,6 +46,9 @@ class ErrorResponses implements OpenApiCustomizer {
         }
         if (path.contains("{customerId}")) {
             add(responses, "404", "No customer with this id in the caller's company.");
+            if (!path.endsWith("/events")) {
+                add(responses, "410", "The caller's customer was erased (error_type gone); its history stays readable.");
+            }
         }
         if (path.startsWith("/v1/customers") && (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT)) {
             add(responses, "409", "The reference is taken by another customer of the company, "
