@@ -82,11 +82,16 @@ class CustomerProjection {
     @EventHandler
     void on(CustomerErased event, @SequenceNumber long sequence) {
         String id = event.customerId().toString();
-        mongo.save(new Document(CustomerDocument.ID, id)
+        mongo.save(tombstone(event, sequence), collection.name());
+        announce(id, sequence);
+    }
+
+    /** What is left of an erased customer: enough to answer its company {@code 410}, no personal value. */
+    static Document tombstone(CustomerErased event, long sequence) {
+        return new Document(CustomerDocument.ID, event.customerId().toString())
                 .append(CustomerDocument.COMPANY_ID, event.companyId().toString())
                 .append(CustomerDocument.SEQUENCE, sequence)
-                .append(CustomerDocument.ERASED, true), collection.name());
-        announce(id, sequence);
+                .append(CustomerDocument.ERASED, true);
     }
 
     /** The document of a customer as created. */

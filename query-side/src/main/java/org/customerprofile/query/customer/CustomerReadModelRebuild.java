@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,6 +155,10 @@ class CustomerReadModelRebuild {
                 // a fresh collection written in event order by this thread alone: no sequence check needed
                 bulk.updateOne(Query.query(Criteria.where(CustomerDocument.ID).is(updated.customerId().toString())),
                         CustomerProjection.update(updated, sequence, event.getTimestamp()));
+                writes++;
+            } else if (event.getPayload() instanceof CustomerErased erased) {
+                bulk.replaceOne(Query.query(Criteria.where(CustomerDocument.ID).is(erased.customerId().toString())),
+                        CustomerProjection.tombstone(erased, sequenceOf(event)));
                 writes++;
             }
         }
