@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -20,6 +21,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction when there is one (a customer's key is created with its first event, destroyed with its
  * {@code CustomerErased}). An erased customer keeps a tombstone row without a key, so no key can ever be
  * created for it again. Unwrapped keys are cached; a key enters the cache only once its row is committed.
+ *
+ * <p>The cache must never outlive an erasure made by another process: {@link #forget} is called for every
+ * erasure this process learns of (its {@code CustomerErased} read by {@link EncryptingSerializer}, PostgreSQL's
+ * notification relayed by {@link ErasureNotifications}), and from then on this process refuses the customer's key
+ * even if a read that started before put it back. While erasures of other processes could go unnoticed (the
+ * notifications are not being received) the cache is suspended: every key is read from the table.
  */
 public class DataKeys {
 
@@ -28,6 +35,9 @@ public class DataKeys {
     private final JdbcTemplate jdbc;
     private final MasterKey masterKey;
     private final Cache<UUID, Aead> cache;
+    /** Customers this process knows to be erased; one that falls out is found erased by its tombstone. */
+    private final Cache<UUID, Boolean> erased;
+    private volatile boolean cacheUsable = true;
 
     public DataKeys(JdbcTemplate jdbc, MasterKey masterKey, int cacheSize, Duration cacheExpiry) {
         this.jdbc = jdbc;
@@ -36,10 +46,16 @@ public class DataKeys {
                 .maximumSize(cacheSize)
                 .expireAfterWrite(cacheExpiry)
                 .build();
+        this.erased = Caffeine.newBuilder()
+                .maximumSize(cacheSize)
+                .build();
     }
 
     /** The customer's key; empty when the customer is erased or never had one. */
     public Optional<Aead> of(UUID customerId) {
+        if (erased.getIfPresent(customerId) != null) {
+            return Optional.empty();
+        }
         Aead cached = cache.getIfPresent(customerId);
         if (cached != null) {
             return Optional.of(cached);
@@ -60,6 +76,9 @@ public class DataKeys {
      * @throws CustomerErasedException when the customer is erased: nothing of it may be encrypted again
      */
     public Aead forWriting(UUID customerId) {
+        if (erased.getIfPresent(customerId) != null) {
+            throw new CustomerErasedException(customerId);
+        }
         Aead cached = cache.getIfPresent(customerId);
         if (cached != null) {
             return cached;
@@ -79,21 +98,48 @@ public class DataKeys {
 
     /** Destroys the customer's key, leaving its tombstone; in the caller's transaction. */
     public void erase(UUID customerId) {
+        // delivered to every listening process when (and only if) this transaction commits
+        jdbc.query("SELECT pg_notify(?, ?)", (ResultSetExtractor<Void>) rows -> null, ErasureNotifications.CHANNEL, customerId.toString());
         jdbc.update("""
                 INSERT INTO customer_data_key (customer_id, wrapped_key, erased_at) VALUES (?, NULL, now())
                 ON CONFLICT (customer_id) DO UPDATE SET wrapped_key = NULL, erased_at = coalesce(customer_data_key.erased_at, now())""",
                 customerId);
-        forget(customerId);
+        cache.invalidate(customerId);
+        // known erased only once committed: an erasure that rolls back leaves the customer whole
         afterCommit(() -> forget(customerId));
     }
 
-    /** Drops the customer's key from this process's cache (another process erased the customer). */
+    /** The customer is erased: its key is dropped from this process's cache and never cached again. */
     public void forget(UUID customerId) {
+        erased.put(customerId, Boolean.TRUE);
         cache.invalidate(customerId);
     }
 
+    /** Erasures of other processes may go unnoticed from now on: no key is served from or kept in the cache. */
+    public void suspendCache() {
+        cacheUsable = false;
+        cache.invalidateAll();
+    }
+
+    /** Every erasure from now on is noticed; none before it left a key in the cache (it was suspended). */
+    public void resumeCache() {
+        cache.invalidateAll();
+        cacheUsable = true;
+    }
+
+    /** Whether keys are kept in the cache now (false while erasures of other processes could go unnoticed). */
+    public boolean cacheInUse() {
+        return cacheUsable;
+    }
+
     private void remember(UUID customerId, Aead aead) {
-        afterCommit(() -> cache.put(customerId, aead));
+        afterCommit(() -> {
+            cache.put(customerId, aead);
+            // checked after the put: a forget or suspension that ran meanwhile removes it again
+            if (!cacheUsable || erased.getIfPresent(customerId) != null) {
+                cache.invalidate(customerId);
+            }
+        });
     }
 
     /** Runs {@code action} once the current transaction commits, or now when there is none. */

@@ -7,12 +7,14 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.customerprofile.api.customer.CustomerErased;
 
 /**
  * The event serializer: the JSON serializer it wraps, with every personal value of a customer event encrypted
  * under the customer's data key on the way in and opened on the way out ({@link PersonalValues}). Every
  * reader of events — aggregates, processors, history, feed, rebuild, dead letters — goes through it, so each
- * sees plain values, or, once the customer is erased, none and the event's erased marker.
+ * sees plain values, or, once the customer is erased, none and the event's erased marker. Reading a
+ * {@link CustomerErased} makes this process forget the customer's key at once ({@link DataKeys#forget}).
  */
 public class EncryptingSerializer implements Serializer {
 
@@ -42,7 +44,12 @@ public class EncryptingSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         if (!PersonalValues.mayHoldPersonalValues(serializedObject.getType().getName())) {
-            return json.deserialize(serializedObject);
+            T event = json.deserialize(serializedObject);
+            if (event instanceof CustomerErased erased) {
+                // committed, or it could not be read: this process must not open the customer's values again
+                keys.forget(erased.customerId());
+            }
+            return event;
         }
         JsonNode tree = getConverter().convert(serializedObject, JsonNode.class).getData();
         // a copy: an upcaster's intermediate representation may hand out the same node to several readers

@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *                       its data directory, and a missing file is created with a new key (not under the prod profile,
  *                       which needs a key it is given)
  * @param keyCacheSize   customers' data keys kept unwrapped in memory
- * @param keyCacheExpiry how long a data key stays cached; bounds how long another process may still read an erased
- *                       customer's values from its cache before it sees the erasure
+ * @param keyCacheExpiry how long a data key stays cached. Erasures do not wait for it: every process forgets an erased
+ *                       customer's key when PostgreSQL notifies the erasure's commit, and reads keys uncached while it
+ *                       cannot receive those notifications; the expiry only bounds how long a key stays in memory once read
  */
 @ConfigurationProperties("customers.encryption")
 @Validated
@@ -26,5 +27,5 @@ public record EncryptionProperties(
         String masterKey,
         Path masterKeyFile,
         @DefaultValue("100000") @Positive int keyCacheSize,
-        @DefaultValue("5m") Duration keyCacheExpiry) {
+        @DefaultValue("1m") Duration keyCacheExpiry) {
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ public class PersonalDataConfiguration {
     @Bean
     DataKeys dataKeys(JdbcTemplate jdbc, MasterKey masterKey, EncryptionProperties properties) {
         return new DataKeys(jdbc, masterKey, properties.keyCacheSize(), properties.keyCacheExpiry());
+    }
+
+    @Bean
+    ErasureNotifications erasureNotifications(DataSource dataSource, DataKeys keys) {
+        return new ErasureNotifications(dataSource, keys);
     }
 
     @Bean

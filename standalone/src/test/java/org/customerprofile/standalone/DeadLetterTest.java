@@ -84,7 +84,7 @@ class DeadLetterTest {
         assertThat(letter.get("last_touched").asText()).isNotBlank();
         assertThat(letter.at("/diagnostics/attempts").asInt()).isEqualTo(1);
 
-        JsonNode health = ApiClient.anonymous(port).get("/actuator/health").body();
+        JsonNode health = operator.get("/actuator/health").body();
         assertThat(health.get("status").asText()).isEqualTo("OUT_OF_SERVICE");
         assertThat(health.at("/components/deadLetters/status").asText()).isEqualTo("OUT_OF_SERVICE");
         assertThat(health.at("/components/deadLetters/details/letters").asLong()).isEqualTo(1);
@@ -126,7 +126,7 @@ class DeadLetterTest {
         assertThat(afterwards.status()).isEqualTo(200);
         assertThat(afterwards.header("Customers-Read-Model")).isEqualTo("applied");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode healthy = ApiClient.anonymous(port).get("/actuator/health").body();
+            JsonNode healthy = operator.get("/actuator/health").body();
             assertThat(healthy.at("/components/deadLetters/status").asText()).isEqualTo("UP");
             assertThat(healthy.get("status").asText()).isEqualTo("UP");
         });

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +43,7 @@ class ErasureTest {
         assertThat(company1.put("/v1/customers/" + id, markedProfile(marker, "b")).status()).isEqualTo(200);
         assertThat(company1.get("/v1/customers/" + id).body().get("first_name").asText()).isEqualTo(marker + "fnb");
 
-        assertThat(pgDumpall()).as("before the erasure: encrypted or hashed at rest").doesNotContainIgnoringCase(marker);
+        assertThat(PostgresDump.of(postgres).holds(marker)).as("before the erasure: encrypted or hashed at rest").isFalse();
 
         ApiClient.Response erased = company1.send("DELETE", "/v1/customers/" + id, null, Map.of());
 
@@ -75,7 +73,7 @@ class ErasureTest {
         assertThat(feed).contains(id).contains("customer.erased").doesNotContain(marker);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(readStore()).doesNotContain(marker));
-        assertThat(pgDumpall()).as("after the erasure").doesNotContainIgnoringCase(marker);
+        assertThat(PostgresDump.of(postgres).holds(marker)).as("after the erasure").isFalse();
         assertThat(company1.post("/v1/customers", Map.of("reference", marker + "refb")).status())
                 .as("the reference is free at once").isEqualTo(201);
     }
@@ -90,6 +88,41 @@ class ErasureTest {
         JsonNode customer = company1.get("/v1/customers/" + id).body();
         assertThat(customer.get("first_name").asText()).isEqualTo("Whole");
         assertThat(company1.get("/v1/customers/" + id + "/events").body().at("/data/0/erased").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theExportHoldsTheCustomerAndEveryEventWithItsValuesUntilTheErasure() {
+        ApiClient company1 = ApiClient.company1(port);
+        String reference = "exp-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = company1.create(Map.of("first_name", "Ada", "email", "ada@example.com", "reference", reference));
+        assertThat(company1.put("/v1/customers/" + id, Map.of("first_name", "Grace")).status()).isEqualTo(200);
+
+        ApiClient.Response export = company1.get("/v1/customers/" + id + "/export");
+
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        JsonNode customer = export.body().get("customer");
+        assertThat(customer.get("customer_id").asText()).isEqualTo(id);
+        assertThat(customer.get("first_name").asText()).isEqualTo("Grace");
+        assertThat(customer.get("email").asText()).isEqualTo("ada@example.com");
+        assertThat(customer.get("reference").asText()).isEqualTo(reference);
+        JsonNode events = export.body().get("events");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("type").asText()).isEqualTo("customer.created");
+        assertThat(events.get(0).at("/changes/first_name/new").asText()).isEqualTo("Ada");
+        assertThat(events.get(1).at("/changes/first_name/old").asText()).isEqualTo("Ada");
+        assertThat(events.get(1).at("/changes/first_name/new").asText()).isEqualTo("Grace");
+        assertThat(events).as("as the history shows them")
+                .isEqualTo(company1.get("/v1/customers/" + id + "/events").body().get("data"));
+        assertThat(ApiClient.company2(port).get("/v1/customers/" + id + "/export").status()).isEqualTo(404);
+        assertThat(company1.get("/v1/customers/" + UUID.randomUUID() + "/export").status()).isEqualTo(404);
+        assertThat(company1.get("/v1/customers/not-an-id/export").status()).isEqualTo(404);
+
+        assertThat(company1.send("DELETE", "/v1/customers/" + id, null, Map.of()).status()).isEqualTo(200);
+
+        ApiClient.Response gone = company1.get("/v1/customers/" + id + "/export");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.body().get("error_type").asText()).isEqualTo("gone");
+        assertThat(ApiClient.company2(port).get("/v1/customers/" + id + "/export").status()).isEqualTo(404);
     }
 
     /** A value with the marker in every personal field; {@code round} tells creation and update apart. */
@@ -125,14 +158,5 @@ class ErasureTest {
             mongo.findAll(Document.class, collection).forEach(document -> all.append(document.toJson()));
         }
         return all.toString();
-    }
-
-    /** Every table of every database of the embedded server, as Debian's pg_dumpall writes them. */
-    private String pgDumpall() throws IOException, InterruptedException {
-        Process dump = new ProcessBuilder("pg_dumpall", "-h", "localhost", "-p", Integer.toString(postgres.getPort()), "-U", "postgres")
-                .redirectErrorStream(true).start();
-        byte[] out = dump.getInputStream().readAllBytes();
-        assertThat(dump.waitFor()).as(new String(out, StandardCharsets.UTF_8)).isZero();
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -84,7 +84,8 @@ final class RawHttp {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String length = headers.get("content-length");
         try {
-            if (headOnly) {
+            if (headOnly || headers.getOrDefault("content-type", "").startsWith("text/event-stream")) {
+                // a stream's body has no end (its heartbeat keeps the connection busy): closing the socket drops it
                 return new Response(status, headers, "");
             } else if (length != null) {
                 body.write(in.readNBytes(Integer.parseInt(length)));

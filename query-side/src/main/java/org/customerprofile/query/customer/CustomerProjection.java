@@ -19,7 +19,6 @@ import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FetchCustomerVersion;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.customer.ReferenceKey;
-import org.customerprofile.personal.DataKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,13 +40,11 @@ class CustomerProjection {
     private final MongoTemplate mongo;
     private final CustomerCollection collection;
     private final QueryUpdateEmitter updates;
-    private final DataKeys keys;
 
-    CustomerProjection(MongoTemplate mongo, CustomerCollection collection, QueryUpdateEmitter updates, DataKeys keys) {
+    CustomerProjection(MongoTemplate mongo, CustomerCollection collection, QueryUpdateEmitter updates) {
         this.mongo = mongo;
         this.collection = collection;
         this.updates = updates;
-        this.keys = keys;
     }
 
     @EventHandler
@@ -80,12 +77,11 @@ class CustomerProjection {
 
     /**
      * Replaces the customer's document by a tombstone without a value of the person (so reads answer 410 to its
-     * company), and drops its key from this process's cache: the key is gone from the store already.
+     * company). Its key left this process's cache when the event was read (EncryptingSerializer).
      */
     @EventHandler
     void on(CustomerErased event, @SequenceNumber long sequence) {
         String id = event.customerId().toString();
-        keys.forget(event.customerId());
         mongo.save(new Document(CustomerDocument.ID, id)
                 .append(CustomerDocument.COMPANY_ID, event.companyId().toString())
                 .append(CustomerDocument.SEQUENCE, sequence)

@@ -1,21 +1,30 @@
 package org.customerprofile.query.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.customerprofile.api.published.CustomerEvent;
+import org.customerprofile.web.error.ApiError;
+import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -67,10 +76,13 @@ class EventFeedController {
     /**
      * Every event after {@code Last-Event-ID} (what an SSE client sends when it reconnects), else after
      * {@code after}, else from now on; each SSE event's id is its position. The stream ends when the
-     * caller's token expires: reconnect with a fresh token and the last id.
+     * caller's token expires: reconnect with a fresh token and the last id. An app holds at most
+     * {@code customers.events.max-streams-per-app} streams at once.
      */
     @ApiResponse(responseCode = "200", description = "Server-Sent Events: id is the event's position, data the event",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = CustomerEvent.class)))
+    @ApiResponse(responseCode = "429", description = "The app holds as many open streams as it may; Retry-After says when to try again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/stream")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) @WholeNumber String lastEventId,
                       @RequestParam(required = false) @WholeNumber String after,
@@ -79,7 +91,35 @@ class EventFeedController {
                 : after != null ? Long.parseLong(after)
                 : feed.head(caller.companyId());
         Instant until = token.getExpiresAt() == null ? Instant.MAX : token.getExpiresAt();
-        return streams.open(caller.companyId(), start, until);
+        return streams.open(caller.companyId(), caller.appId(), start, until).orElseThrow(TooManyStreams::new);
+    }
+
+    /** The stream's headers, as {@code GET} would answer them, and no stream: nothing is held open for a {@code HEAD}. */
+    @Hidden
+    @RequestMapping(path = "/stream", method = RequestMethod.HEAD)
+    ResponseEntity<Void> streamHeaders(@RequestHeader(name = "Last-Event-ID", required = false) @WholeNumber String lastEventId,
+                                       @RequestParam(required = false) @WholeNumber String after,
+                                       Caller caller) {
+        if (!streams.hasRoom(caller.appId())) {
+            throw new TooManyStreams();
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).build();
+    }
+
+    /** JSON whatever the request accepts (an SSE client sends {@code Accept: text/event-stream}), with when to retry. */
+    @ExceptionHandler(TooManyStreams.class)
+    ResponseEntity<ApiError> tooManyStreams(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(streams.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(ErrorType.TOO_MANY_REQUESTS, request.getRequestURI(), List.of()));
+    }
+
+    /** The caller's app holds as many open streams as it may. */
+    private static final class TooManyStreams extends RuntimeException {
+        TooManyStreams() {
+            super("too many open event streams", null, false, false);
+        }
     }
 
     private static String href(long after, int limit) {

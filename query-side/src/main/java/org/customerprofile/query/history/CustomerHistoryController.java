@@ -1,6 +1,8 @@
 package org.customerprofile.query.history;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.customerprofile.query.customer.PageParameters;
 import org.customerprofile.query.feed.PublishedEvents;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.openapi.CustomerSchemas;
 import org.customerprofile.web.request.WholeNumber;
 import org.customerprofile.web.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,6 +61,26 @@ class CustomerHistoryController {
                 .map(event -> PublishedEvents.of(event, positions.get(event.getSequenceNumber())))
                 .toList();
         return new EventPage(window.meta("/v1/customers/" + customerId + "/events", null, Map.of(), data.size(), events.size()), data);
+    }
+
+    /** Everything held about the person: the customer now and every one of its events, values included. */
+    record Export(@Schema(ref = CustomerSchemas.REF + CustomerSchemas.CUSTOMER) Map<String, Object> customer,
+                  List<CustomerEvent> events) {
+    }
+
+    @Operation(summary = "Export everything held about a customer (GDPR articles 15 and 20)", operationId = "exportCustomer")
+    @GetMapping("/export")
+    Export export(@PathVariable String customerId, Caller caller) {
+        List<DomainEventMessage<?>> events = history.of(customerId, caller.companyId()).orElseThrow(ApiException::notFound);
+        if (CustomerHistory.isErased(events)) {
+            throw ApiException.gone();
+        }
+        Map<Long, Long> positions = history.positions(customerId, events.get(0).getSequenceNumber(),
+                events.get(events.size() - 1).getSequenceNumber());
+        List<CustomerEvent> published = events.stream()
+                .map(event -> PublishedEvents.of(event, positions.get(event.getSequenceNumber())))
+                .toList();
+        return new Export(CustomerState.after(events).toApi(CustomerFilter.of(null)), published);
     }
 
     @Hidden // documented with retrieve, which shares its path (CustomerQueryController)

@@ -33,8 +33,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every endpoint but login, health and the API docs needs a bearer token signed by us (HS256). The
  * token names the app and its company; refusals use the contract's error body. The operator endpoints
  * ({@code /v1/operations/**}) show and change state across companies: only tokens of apps configured as
- * operators carry the scope they need, every other app gets a {@code 403}. So do the metrics
- * ({@code /actuator/prometheus}), which a scraper may also fetch with HTTP Basic and an operator app's key.
+ * operators carry the scope they need, every other app gets a {@code 403}. So does the actuator
+ * ({@code /actuator/prometheus}, which a scraper may also fetch with HTTP Basic and an operator app's key),
+ * but for the status of {@code /actuator/health}.
  */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -61,12 +62,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
-    /** Metrics span every company: operators only, by bearer token or, for a scraper, HTTP Basic with the app's key. */
+    /**
+     * The actuator spans every company: operators only, by bearer token or, for a scraper, HTTP Basic with
+     * the app's key. Health is open to anyone, as its status alone; its details need the operator authority
+     * ({@code management.endpoint.health.roles}).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain metricsSecurity(HttpSecurity http, LoginAttempts attempts) throws Exception {
-        return bearerTokens(http.securityMatcher("/actuator/prometheus"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(TokenClaims.OPERATOR_AUTHORITY))
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, LoginAttempts attempts) throws Exception {
+        return bearerTokens(http.securityMatcher("/actuator", "/actuator/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAuthority(TokenClaims.OPERATOR_AUTHORITY))
                 .authenticationProvider(new AppKeyAuthentication(attempts))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> refuse(request, response, 401)))
                 .build();
@@ -77,7 +84,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return bearerTokens(http)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/v1/operations/**").hasAuthority(TokenClaims.OPERATOR_AUTHORITY)
                         .anyRequest().authenticated())
                 .build();

@@ -112,6 +112,20 @@ final class Harness {
         });
     }
 
+    /** {@code count} runs of {@code task} shared by {@code threads} threads, back to back. */
+    static Result times(int threads, long count, Task task) throws Exception {
+        AtomicLong tickets = new AtomicLong();
+        return run(threads, Duration.ZERO, () -> {
+            Latencies latencies = new Latencies();
+            for (long n = tickets.getAndIncrement(); n < count; n = tickets.getAndIncrement()) {
+                long started = System.nanoTime();
+                task.run(n);
+                latencies.add(System.nanoTime() - started);
+            }
+            return latencies;
+        });
+    }
+
     /**
      * {@code task} started {@code perSecond} times a second on a schedule for {@code duration}, whatever
      * the answers' latency (up to {@code workers} in flight). Latency counts from the scheduled start, so

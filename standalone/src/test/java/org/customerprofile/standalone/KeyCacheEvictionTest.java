@@ -1,0 +1,77 @@
+package org.customerprofile.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.customerprofile.api.customer.CustomerErased;
+import org.customerprofile.personal.DataKeys;
+import org.customerprofile.personal.EncryptingSerializer;
+import org.customerprofile.personal.ErasureNotifications;
+import org.customerprofile.personal.MasterKey;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Another process's key cache after an erasure, played by a second set of data keys on the same PostgreSQL
+ * with an hour's expiry: the erasure reaches it through PostgreSQL's notification at commit, or through the
+ * {@code CustomerErased} it reads, never by expiry.
+ */
+@StandaloneTest
+class KeyCacheEvictionTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    MasterKey masterKey;
+    @Autowired
+    Serializer serializer;
+
+    @Test
+    void anotherProcessForgetsTheKeyWhenTheErasureCommits() {
+        DataKeys otherProcess = new DataKeys(new JdbcTemplate(dataSource), masterKey, 100, Duration.ofHours(1));
+        ErasureNotifications notifications = new ErasureNotifications(dataSource, otherProcess);
+        notifications.start();
+        assertThat(otherProcess.cacheInUse()).as("not before it listens").isFalse();
+        try {
+            ApiClient company1 = ApiClient.company1(port);
+            String id = company1.create(Map.of("first_name", "Cached"));
+            UUID customerId = UUID.fromString(id);
+            await().atMost(Duration.ofSeconds(10)).until(otherProcess::cacheInUse);
+            assertThat(otherProcess.of(customerId)).as("cached").isPresent();
+
+            assertThat(company1.send("DELETE", "/v1/customers/" + id, null, Map.of()).status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(otherProcess.of(customerId)).isEmpty());
+        } finally {
+            notifications.stop();
+        }
+    }
+
+    @Test
+    void readingTheErasureForgetsTheKeyAndNoLaterReadCachesItAgain() {
+        DataKeys otherProcess = new DataKeys(new JdbcTemplate(dataSource), masterKey, 100, Duration.ofHours(1));
+        String id = ApiClient.company1(port).create(Map.of("first_name", "Cached"));
+        UUID customerId = UUID.fromString(id);
+        assertThat(otherProcess.of(customerId)).as("cached: the customer is whole").isPresent();
+
+        // the event as another process would read it; the store still holds the key, the event says it is gone
+        Object erased = new EncryptingSerializer(serializer, otherProcess).deserialize(new SimpleSerializedObject<>(
+                "{\"customerId\":\"%s\",\"companyId\":\"%s\"}".formatted(id, ApiClient.COMPANY_1).getBytes(StandardCharsets.UTF_8),
+                byte[].class, CustomerErased.class.getName(), null));
+
+        assertThat(erased).isEqualTo(new CustomerErased(customerId, UUID.fromString(ApiClient.COMPANY_1)));
+        assertThat(otherProcess.of(customerId)).isEmpty();
+        assertThat(otherProcess.of(customerId)).as("not read back into the cache").isEmpty();
+    }
+}
