@@ -102,22 +102,7 @@ class CustomerCommandController {
 
     /** {@code 200}, or {@code 202} when the read model does not show the erasure yet; {@code 410} when it was erased before. */
     static ResponseEntity<Map<String, String>> answerErasure(EraseOutcome outcome) {
-        if (outcome instanceof WriteRefusal refusal) {
-            throw refused(refusal);
-        }
-        if (outcome instanceof UpdateOutcome.NotFound) {
-            throw ApiException.notFound();
-        }
-        if (outcome instanceof UpdateOutcome.Gone) {
-            throw ApiException.gone();
-        }
-        if (outcome instanceof EraseOutcome.Erased erased) {
-            return written(erased.visible(), HttpStatus.OK).body(Map.of("status", "success"));
-        }
-        if (outcome instanceof EraseOutcome.Replayed) {
-            return ResponseEntity.ok(Map.of("status", "success"));
-        }
-        throw new IllegalStateException("unknown outcome " + outcome);
+        return success(outcome);
     }
 
     /** {@code 201} with the new customer's location, or {@code 202} when the read side did not show it within the wait. */
@@ -143,6 +128,11 @@ class CustomerCommandController {
 
     /** {@code 200}, or {@code 202} when the read side did not show the update within the wait; a replay answers {@code 200} as is. */
     static ResponseEntity<Map<String, String>> answer(UpdateOutcome outcome) {
+        return success(outcome);
+    }
+
+    /** An update's or an erasure's outcome: both answer {@code {"status": "success"}} once done. */
+    private static ResponseEntity<Map<String, String>> success(Object outcome) {
         if (outcome instanceof WriteRefusal refusal) {
             throw refused(refusal);
         }
@@ -155,7 +145,10 @@ class CustomerCommandController {
         if (outcome instanceof UpdateOutcome.Updated updated) {
             return written(updated.visible(), HttpStatus.OK).body(Map.of("status", "success"));
         }
-        if (outcome instanceof UpdateOutcome.Replayed) {
+        if (outcome instanceof EraseOutcome.Erased erased) {
+            return written(erased.visible(), HttpStatus.OK).body(Map.of("status", "success"));
+        }
+        if (outcome instanceof UpdateOutcome.Replayed || outcome instanceof EraseOutcome.Replayed) {
             return ResponseEntity.ok(Map.of("status", "success"));
         }
         throw new IllegalStateException("unknown outcome " + outcome);
