@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +37,7 @@ class ErasureRaceTest {
     @Test
     void anErasureRacingUpdatesLeavesNoneOfTheirValuesReadable() throws Exception {
         ApiClient company1 = ApiClient.company1(port);
-        // letters only: names accept nothing else
-        String marker = "rc" + ThreadLocalRandom.current().ints(10, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        String marker = ErasureTest.marker("rc");
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < CUSTOMERS; c++) {
             ids.add(company1.create(Map.of("reference", marker + "ref" + letter(c), "first_name", marker + "first", "email", marker + "@example.com")));
