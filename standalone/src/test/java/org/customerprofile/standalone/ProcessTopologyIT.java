@@ -3,6 +3,7 @@ package org.customerprofile.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -92,7 +93,7 @@ class ProcessTopologyIT {
     }
 
     @Test
-    void writesOnTheCommandSideAreReadOnBothQuerySidesAndSurviveTheLossOfOne() throws Exception {
+    void writesAndErasuresOnTheCommandSideAreReadOnBothQuerySidesAndSurviveTheLossOfOne() throws Exception {
         ApiClient writer = ApiClient.anonymous(commandPort).login("company1", "key-of-company-one-0000000000000");
         ApiClient reader1 = ApiClient.anonymous(queryPort1).login("company1", "key-of-company-one-0000000000000");
         ApiClient reader2 = ApiClient.anonymous(queryPort2).login("company1", "key-of-company-one-0000000000000");
@@ -146,6 +147,17 @@ class ProcessTopologyIT {
                 + "AND owner IS NOT NULL", String.class)).hasSize(1);
         ApiClient.Response written = writer.post("/v1/customers", Map.of("reference", "topology_" + UUID.randomUUID()));
         assertThat(written.status()).isEqualTo(201);
+
+        // an erasure through the separate processes: the command side destroys the key, every query side forgets it
+        String erasedId = written.body().get("customer_id").asText();
+        ApiClient.Response erased = writer.send("DELETE", "/v1/customers/" + erasedId, null, Map.of());
+        assertThat(erased.status()).as(erased.toString()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(reader2.get("/v1/customers/" + erasedId).status()).isEqualTo(410));
+        assertThat(stranger.get("/v1/customers/" + erasedId).status()).isEqualTo(404);
+        JsonNode history = reader2.get("/v1/customers/" + erasedId + "/events").body().get("data");
+        assertThat(history.get(0).get("erased").asBoolean()).as("the creation's reference is unreadable").isTrue();
+        assertThat(history.get(history.size() - 1).get("type").asText()).isEqualTo("customer.erased");
         System.out.printf("topology: %d of %d writes answered 202 while the killed query side's segments were taken over%n",
                 pending.get(), 3 * ids.size());
     }
