@@ -1,6 +1,7 @@
 package org.customerprofile.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -156,7 +157,8 @@ class StandaloneJarIT {
                 }
             });
         }
-        Thread.sleep(500);
+        // the stop comes while creates are in flight, not before the load has begun
+        await().atMost(Duration.ofSeconds(30)).until(() -> answers.size() >= 8);
 
         long stopping = System.nanoTime();
         service.destroy();
