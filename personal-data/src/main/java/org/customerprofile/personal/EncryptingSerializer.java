@@ -52,8 +52,12 @@ public class EncryptingSerializer implements Serializer {
             return event;
         }
         JsonNode tree = getConverter().convert(serializedObject, JsonNode.class).getData();
-        // a copy: an upcaster's intermediate representation may hand out the same node to several readers
-        ObjectNode opened = PersonalValues.decrypt(serializedObject.getType().getName(), (ObjectNode) tree.deepCopy(), keys::of);
+        if (JsonNode.class.isAssignableFrom(serializedObject.getContentType())) {
+            // a copy: an upcaster's intermediate representation may hand out the same node to several readers;
+            // a tree parsed here from bytes (an event no upcaster changed) is this reader's own
+            tree = tree.deepCopy();
+        }
+        ObjectNode opened = PersonalValues.decrypt(serializedObject.getType().getName(), (ObjectNode) tree, keys::of);
         return json.deserialize(new SimpleSerializedObject<>(opened, JsonNode.class, serializedObject.getType()));
     }
 

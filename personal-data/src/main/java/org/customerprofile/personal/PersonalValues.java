@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.Aead;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -21,14 +22,35 @@ import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 
 /**
- * The personal values in a stored customer event, in the JSON form events are stored in: each value of a field
- * whose {@link CustomerField#personal()} is true becomes {@code {"enc": "<base64 ciphertext>"}} under the
- * customer's data key, with the customer id and the field path as associated data (a ciphertext moved to
- * another customer or field does not open). A personal value is never a JSON object, so the form is
- * unambiguous; a plain value (an event stored before encryption) reads as it is.
+ * The personal values in a stored customer event, in the JSON form events are stored in. All personal values of
+ * one event are sealed together, in one AES-256-GCM ciphertext under the customer's data key, and kept in one
+ * member {@code personal} beside what is not personal:
+ *
+ * <pre>
+ * {"customerId": "…", "companyId": "…", "profile": {"shipping.address_match": true},
+ *  "personal": {"fields": ["first_name", "email"], "enc": "&lt;base64&gt;"}}
+ * </pre>
+ *
+ * The ciphertext opens to a JSON object of the personal fields by path, each holding what the plain event holds
+ * there: a creation's value ({@code {"first_name": "Grace", "email": "grace@example.com"}}), an update's change
+ * ({@code {"last_name": {"previous": "O'Brien", "current": null}}}); the profile or changes keep only the fields
+ * that are not personal. {@code fields} names the sealed fields in plain, in the order the event holds them, so
+ * an erased event still says which fields it set or changed. The associated data is {@code <customer id>
+ * |<created or updated>|<fields, comma-separated>}: a ciphertext moved to another customer or another kind of
+ * event, or given another list of fields, does not open. (The stored payload holds no event id to bind to; a
+ * ciphertext swapped between two events of the same customer, kind and fields would open — only someone who
+ * can rewrite the event table could do that, and they could as well delete the events.) An event without
+ * personal values has no {@code personal} member and needs no key.
+ *
+ * <p>Two earlier forms still read: each personal value sealed on its own as {@code {"enc": "<base64>"}} in its
+ * place, with {@code <customer id>/<field path>} as associated data (written by builds before the sealed form,
+ * never released), and plain values (events stored before encryption, or inserted by tests as such a store
+ * holds them).
  */
 public final class PersonalValues {
 
+    static final String SEALED = "personal";
+    static final String SEALED_FIELDS = "fields";
     static final String CIPHERTEXT = "enc";
     static final String ERASED_FIELDS = "erasedFields";
     static final String ERASED = "erased";
@@ -46,133 +68,177 @@ public final class PersonalValues {
     }
 
     /**
-     * {@code payload} with every plain personal value encrypted; values already encrypted are left alone (so a
-     * second pass changes nothing). {@code key} is asked only when there is a value to encrypt.
+     * {@code payload} with its plain personal values sealed into its {@code personal} member. A payload already
+     * encrypted, in either form, is left as it is (so a second pass changes nothing). {@code key} is asked only
+     * when there is a value to encrypt.
      */
     public static ObjectNode encrypt(String payloadType, ObjectNode payload, Function<UUID, Aead> key) {
-        UUID customerId = UUID.fromString(payload.get("customerId").asText());
-        Lazy<Aead> aead = new Lazy<>(() -> key.apply(customerId));
-        for (Slot slot : slots(payloadType, payload)) {
-            JsonNode value = slot.get();
-            if (value != null && !value.isNull() && !isCiphertext(value)) {
-                slot.set(JSON.createObjectNode().put(CIPHERTEXT, BASE64.encodeToString(
-                        seal(aead.get(), value, associatedData(customerId, slot.field)))));
-            }
+        Kind kind = Kind.of(payloadType);
+        ObjectNode values = kind.values(payload, false);
+        if (values == null || payload.has(SEALED) || holdsCiphertext(kind, values)) {
+            return payload;
         }
+        List<String> fields = personalPaths(values);
+        if (fields.isEmpty()) {
+            return payload;
+        }
+        ObjectNode personal = JSON.createObjectNode();
+        fields.forEach(path -> personal.set(path, values.remove(path)));
+        UUID customerId = customerId(payload);
+        ObjectNode sealed = payload.putObject(SEALED);
+        ArrayNode names = sealed.putArray(SEALED_FIELDS);
+        fields.forEach(names::add);
+        sealed.put(CIPHERTEXT, BASE64.encodeToString(seal(key.apply(customerId), personal, associatedData(customerId, kind, fields))));
         return payload;
     }
 
     /**
-     * {@code payload} with every encrypted value opened. Without a key (the customer is erased) each encrypted
-     * value becomes absent or {@code null} and the payload says so: {@code erasedFields} of a creation names
-     * the fields, an update is marked {@code erased}.
+     * {@code payload} with its personal values opened, in the plain form. Without a key (the customer is erased)
+     * each personal value becomes absent or {@code null} and the payload says so: {@code erasedFields} of a
+     * creation names the fields, an update is marked {@code erased}.
      *
      * @throws IllegalStateException when a ciphertext does not open with the customer's key (tampered or moved)
      */
     public static ObjectNode decrypt(String payloadType, ObjectNode payload, Function<UUID, Optional<Aead>> key) {
-        UUID customerId = UUID.fromString(payload.get("customerId").asText());
-        Lazy<Optional<Aead>> aead = new Lazy<>(() -> key.apply(customerId));
-        List<String> erased = new ArrayList<>();
-        for (Slot slot : slots(payloadType, payload)) {
-            JsonNode value = slot.get();
-            if (value == null || !isCiphertext(value)) {
-                continue;
+        Kind kind = Kind.of(payloadType);
+        return payload.get(SEALED) instanceof ObjectNode sealed
+                ? open(kind, payload, sealed, key)
+                : PerValueForm.decrypt(kind == Kind.CREATED, payload, slots(kind, payload), key);
+    }
+
+    private static ObjectNode open(Kind kind, ObjectNode payload, ObjectNode sealed, Function<UUID, Optional<Aead>> key) {
+        payload.remove(SEALED);
+        List<String> fields = new ArrayList<>();
+        sealed.path(SEALED_FIELDS).forEach(name -> fields.add(name.asText()));
+        UUID customerId = customerId(payload);
+        ObjectNode values = kind.values(payload, true);
+        Optional<Aead> aead = key.apply(customerId);
+        if (aead.isPresent()) {
+            JsonNode opened = open(aead.get(), sealed.path(CIPHERTEXT).asText(), associatedData(customerId, kind, fields));
+            for (String path : fields) {
+                values.set(path, opened.get(path));
             }
-            if (aead.get().isPresent()) {
-                slot.set(open(aead.get().get(), value, associatedData(customerId, slot.field)));
-            } else {
-                slot.erase();
-                if (!erased.contains(slot.field.path())) {
-                    erased.add(slot.field.path());
-                }
-            }
-        }
-        if (!erased.isEmpty()) {
-            if (CustomerCreated.class.getName().equals(payloadType)) {
-                ArrayNode fields = payload.putArray(ERASED_FIELDS);
-                erased.forEach(fields::add);
-            } else {
-                payload.put(ERASED, true);
-            }
+        } else if (kind == Kind.CREATED) {
+            ArrayNode erased = payload.putArray(ERASED_FIELDS);
+            fields.forEach(erased::add);
+        } else {
+            fields.forEach(path -> values.putObject(path).putNull("previous").putNull("current"));
+            payload.put(ERASED, true);
         }
         return payload;
     }
 
-    /** Whether {@code value} is an encrypted value. */
+    /** Whether {@code value} is a personal value encrypted on its own (the per-value form). */
     static boolean isCiphertext(JsonNode value) {
-        return value.isObject() && value.size() == 1 && value.path(CIPHERTEXT).isTextual();
+        return value != null && value.isObject() && value.size() == 1 && value.path(CIPHERTEXT).isTextual();
     }
 
-    private static byte[] seal(Aead aead, JsonNode value, byte[] associatedData) {
+    private static boolean holdsCiphertext(Kind kind, ObjectNode values) {
+        for (JsonNode value : values) {
+            if (kind == Kind.CREATED ? isCiphertext(value) : isCiphertext(value.get("previous")) || isCiphertext(value.get("current"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static UUID customerId(ObjectNode payload) {
+        return UUID.fromString(payload.get("customerId").asText());
+    }
+
+    static byte[] associatedData(UUID customerId, Kind kind, List<String> fields) {
+        return (customerId + "|" + kind.label + "|" + String.join(",", fields)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] seal(Aead aead, JsonNode value, byte[] associatedData) {
         try {
             return aead.encrypt(JSON.writeValueAsBytes(value), associatedData);
         } catch (GeneralSecurityException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot encrypt a personal value", e);
+            throw new IllegalStateException("cannot encrypt personal values", e);
         }
     }
 
-    private static JsonNode open(Aead aead, JsonNode ciphertext, byte[] associatedData) {
+    static JsonNode open(Aead aead, String ciphertext, byte[] associatedData) {
         try {
-            return JSON.readTree(aead.decrypt(BASE64_DECODER.decode(ciphertext.get(CIPHERTEXT).asText()), associatedData));
-        } catch (GeneralSecurityException | java.io.IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("a personal value does not open with its customer's key", e);
+            return JSON.readTree(aead.decrypt(BASE64_DECODER.decode(ciphertext), associatedData));
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("personal values do not open with their customer's key", e);
         }
     }
 
-    static byte[] associatedData(UUID customerId, CustomerField field) {
-        return (customerId + "/" + field.path()).getBytes(StandardCharsets.UTF_8);
+    /** The paths of {@code byPath}'s personal fields, in its order. */
+    private static List<String> personalPaths(ObjectNode byPath) {
+        List<String> paths = new ArrayList<>();
+        for (Iterator<String> names = byPath.fieldNames(); names.hasNext(); ) {
+            String path = names.next();
+            // a path that names no field is left for deserialization to refuse, never silently kept plain
+            if (CustomerField.ofPath(path).filter(CustomerField::personal).isPresent()) {
+                paths.add(path);
+            }
+        }
+        return paths;
     }
 
-    /**
-     * Where personal values sit: a creation's profile (named {@code fields} in the first stored shape), an
-     * update's {@code previous} and {@code current} per changed field.
-     */
-    private static List<Slot> slots(String payloadType, ObjectNode payload) {
-        List<Slot> slots = new ArrayList<>();
-        if (CustomerCreated.class.getName().equals(payloadType)) {
-            JsonNode profile = payload.has("profile") ? payload.get("profile") : payload.get("fields");
-            if (profile instanceof ObjectNode values) {
-                personalEntries(values).forEach(field -> slots.add(new Slot(values, field.path(), field, true)));
+    /** Where an event's values sit: a creation's profile, an update's changes. */
+    enum Kind {
+        CREATED("created"),
+        UPDATED("updated");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        static Kind of(String payloadType) {
+            if (CustomerCreated.class.getName().equals(payloadType)) {
+                return CREATED;
             }
-        } else if (CustomerUpdated.class.getName().equals(payloadType)) {
-            if (payload.get("changes") instanceof ObjectNode changes) {
-                for (CustomerField field : personalEntries(changes)) {
-                    if (changes.get(field.path()) instanceof ObjectNode change) {
-                        slots.add(new Slot(change, "previous", field, false));
-                        slots.add(new Slot(change, "current", field, false));
-                    }
-                }
+            if (CustomerUpdated.class.getName().equals(payloadType)) {
+                return UPDATED;
             }
-        } else {
             throw new IllegalArgumentException("not a customer event with values: " + payloadType);
+        }
+
+        /**
+         * The object of values by field path: a creation's {@code profile} (named {@code fields} in the first stored
+         * shape, which dead letters may still hold), an update's {@code changes}; created when missing and asked to.
+         */
+        ObjectNode values(ObjectNode payload, boolean create) {
+            String name = this == UPDATED ? "changes" : payload.has("profile") || !payload.has("fields") ? "profile" : "fields";
+            JsonNode values = payload.get(name);
+            if (values instanceof ObjectNode object) {
+                return object;
+            }
+            return create ? payload.putObject(name) : null;
+        }
+    }
+
+    /** Where personal values sit in the per-value form: each value of a creation's profile, each side of an update's change. */
+    private static List<Slot> slots(Kind kind, ObjectNode payload) {
+        List<Slot> slots = new ArrayList<>();
+        ObjectNode values = kind.values(payload, false);
+        if (values == null) {
+            return slots;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> entries = values.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            Optional<CustomerField> field = CustomerField.ofPath(entry.getKey()).filter(CustomerField::personal);
+            if (field.isEmpty()) {
+                continue;
+            }
+            if (kind == Kind.CREATED) {
+                slots.add(new Slot(values, entry.getKey(), field.get(), true));
+            } else if (entry.getValue() instanceof ObjectNode change) {
+                slots.add(new Slot(change, "previous", field.get(), false));
+                slots.add(new Slot(change, "current", field.get(), false));
+            }
         }
         return slots;
     }
 
-    private static List<CustomerField> personalEntries(ObjectNode byPath) {
-        List<CustomerField> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> entries = byPath.fields(); entries.hasNext(); ) {
-            // a path that names no field is left for deserialization to refuse, never silently kept plain
-            CustomerField.ofPath(entries.next().getKey())
-                    .filter(CustomerField::personal)
-                    .ifPresentOrElse(fields::add, () -> { });
-        }
-        return fields;
-    }
-
     /** One value's place in the payload; {@code removable}: erasing it removes the entry instead of nulling it. */
-    private static final class Slot {
-        final ObjectNode parent;
-        final String name;
-        final CustomerField field;
-        final boolean removable;
-
-        Slot(ObjectNode parent, String name, CustomerField field, boolean removable) {
-            this.parent = parent;
-            this.name = name;
-            this.field = field;
-            this.removable = removable;
-        }
+    record Slot(ObjectNode parent, String name, CustomerField field, boolean removable) {
 
         JsonNode get() {
             return parent.get(name);
@@ -188,22 +254,6 @@ public final class PersonalValues {
             } else {
                 parent.putNull(name);
             }
-        }
-    }
-
-    private static final class Lazy<T> {
-        private final java.util.function.Supplier<T> supplier;
-        private T value;
-
-        Lazy(java.util.function.Supplier<T> supplier) {
-            this.supplier = supplier;
-        }
-
-        T get() {
-            if (value == null) {
-                value = supplier.get();
-            }
-            return value;
         }
     }
 }

@@ -66,6 +66,11 @@ class StoreUpgradeTest {
             EmbeddedPostgres postgres = upgraded.getBean(EmbeddedPostgres.class);
             PostgresDump encrypted = PostgresDump.of(postgres);
             assertThat(PLAIN_VALUES).as("encrypted or hashed by the upgrade").noneMatch(encrypted::holds);
+            assertThat(new JdbcTemplate(postgres.getPostgresDatabase()).queryForList(
+                    "SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber", String.class, id))
+                    .as("each event's personal values in one ciphertext, the form events are written in").hasSize(3)
+                    .allSatisfy(payload -> assertThat(ApiClient.json(payload).at("/personal/enc").isTextual()).as(payload).isTrue())
+                    .allSatisfy(payload -> assertThat(payload).as("no value encrypted on its own").doesNotContain("{\"enc\""));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(company1.get("/v1/customers/" + id).body().path("ip").asText()).as("projected").isEqualTo("10.0.0.1"));

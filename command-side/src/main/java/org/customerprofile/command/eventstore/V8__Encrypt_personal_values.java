@@ -23,12 +23,13 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings a store written before personal values were encrypted up to date, once: every plain personal value of
- * the customer events (and of parked dead letters) is encrypted under a new data key of its customer, and
+ * Brings a store written before personal values were encrypted up to date, once: the plain personal values of
+ * each customer event (and of each parked dead letter) are sealed together, in the form events are written in
+ * ({@link PersonalValues}: one ciphertext per event), under a new data key of its customer, and
  * every reference claim — its identifier, its events, its saga and the saga's associations — is rewritten to
  * the reference's keyed hash. Snapshots are dropped (they are a cache; none are configured). Flyway runs it in
  * one PostgreSQL transaction, so a crash midway leaves the store as it was and the next start runs it again;
- * a value or claim already converted is left alone.
+ * an event or claim already converted is left alone.
  */
 @Component
 class V8__Encrypt_personal_values extends BaseJavaMigration {
