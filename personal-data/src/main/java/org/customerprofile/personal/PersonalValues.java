@@ -28,13 +28,13 @@ import org.customerprofile.api.customer.CustomerUpdated;
  *
  * <pre>
  * {"customerId": "…", "companyId": "…", "profile": {"shipping.address_match": true},
- *  "personal": {"fields": ["first_name", "email"], "enc": "&lt;base64&gt;"}}
+ *  "personal": {"paths": ["first_name", "email"], "enc": "&lt;base64&gt;"}}
  * </pre>
  *
  * The ciphertext opens to a JSON object of the personal fields by path, each holding what the plain event holds
  * there: a creation's value ({@code {"first_name": "Grace", "email": "grace@example.com"}}), an update's change
  * ({@code {"last_name": {"previous": "O'Brien", "current": null}}}); the profile or changes keep only the fields
- * that are not personal. {@code fields} names the sealed fields in plain, in the order the event holds them, so
+ * that are not personal. {@code paths} names the sealed fields in plain, in the order the event holds them, so
  * an erased event still says which fields it set or changed. The associated data is {@code <customer id>
  * |<created or updated>|<fields, comma-separated>}: a ciphertext moved to another customer or another kind of
  * event, or given another list of fields, does not open. (The stored payload holds no event id to bind to; a
@@ -50,7 +50,7 @@ import org.customerprofile.api.customer.CustomerUpdated;
 public final class PersonalValues {
 
     static final String SEALED = "personal";
-    static final String SEALED_FIELDS = "fields";
+    static final String SEALED_FIELDS = "paths";
     static final String CIPHERTEXT = "enc";
     static final String ERASED_FIELDS = "erasedFields";
     static final String ERASED = "erased";

@@ -33,7 +33,7 @@ class PersonalValuesTest {
 
         assertThat(sealed.toString()).doesNotContain("Grace", "grace@example.com");
         assertThat(sealed.get("profile")).as("only what is not personal stays plain").isEqualTo(JSON.readTree("{\"shipping.address_match\": true}"));
-        assertThat(sealed.at("/personal/fields")).isEqualTo(JSON.readTree("[\"first_name\", \"email\"]"));
+        assertThat(sealed.at("/personal/paths")).isEqualTo(JSON.readTree("[\"first_name\", \"email\"]"));
         assertThat(sealed.at("/personal/enc").isTextual()).isTrue();
         assertThat(PersonalValues.decrypt(CREATED, sealed, id -> Optional.of(key))).isEqualTo(plain);
     }
@@ -48,7 +48,7 @@ class PersonalValuesTest {
         ObjectNode sealed = PersonalValues.encrypt(UPDATED, plain.deepCopy(), id -> key);
 
         assertThat(sealed.get("changes")).isEqualTo(JSON.readTree("{\"shipping.address_match\": {\"previous\": false, \"current\": true}}"));
-        assertThat(sealed.at("/personal/fields")).isEqualTo(JSON.readTree("[\"last_name\"]"));
+        assertThat(sealed.at("/personal/paths")).isEqualTo(JSON.readTree("[\"last_name\"]"));
         assertThat(sealed.toString()).doesNotContain("Brewster");
         assertThat(PersonalValues.decrypt(UPDATED, sealed, id -> Optional.of(key))).isEqualTo(plain);
     }
@@ -94,7 +94,7 @@ class PersonalValuesTest {
         ((ObjectNode) movedToOther.get("profile")).removeAll();
         movedToOther.set("personal", sealed.get("personal").deepCopy());
         ObjectNode fieldsRenamed = sealed.deepCopy();
-        fieldsRenamed.with("personal").putArray("fields").add("last_name").add("email");
+        fieldsRenamed.with("personal").putArray("paths").add("last_name").add("email");
         ObjectNode movedToAnUpdate = update(CUSTOMER);
         movedToAnUpdate.set("personal", sealed.get("personal").deepCopy());
         ObjectNode flipped = sealed.deepCopy();

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
  * fresh data directories with the durable embedded default, measured in interleaved rounds (A B, B A, A B).
  * Run after {@code package}, with {@code -Dbenchmark.baseline-jar=} the earlier release's jar; {@code -Dbenchmark.jfr=<file>}
  * records a Flight Recorder profile of the encrypting service.
+ *
+ * <p>Besides the rates it reports the CPU time each service spent per request (the JVM and its embedded
+ * PostgreSQL's processes, read from the operating system around each phase): on a machine shared with other
+ * work the rates follow whatever CPU share each process happened to get, while the CPU a request costs does
+ * not, so {@code without ÷ with} of CPU per request is the throughput ratio the two would have on their own.
  */
 @Tag("benchmark")
 class EncryptionCostBenchmark {
@@ -46,6 +51,10 @@ class EncryptionCostBenchmark {
         try (Service without = Service.start(baselineJar, List.of()); Service with = Service.start(encryptingJar, profiled)) {
             for (Service service : List.of(without, with)) {
                 Harness.load(Harness.THREADS, Duration.ofSeconds(15), service::create); // until the JIT has compiled the hot paths
+                while (service.ids().size() < 2 * FEED_PAGE) {
+                    // a loaded machine may create fewer in the warm-up than the feed pages from a random point need
+                    Harness.load(Harness.THREADS, PHASE, service::create);
+                }
                 Harness.load(Harness.THREADS, PHASE, service::read);
                 Harness.load(Harness.THREADS, PHASE, service::readFeed);
             }
@@ -53,39 +62,52 @@ class EncryptionCostBenchmark {
                     Cost of encryption: %d client threads, %d s per phase, durable embedded PostgreSQL; feed pages of %d events
                     (events/s = pages/s × %d). Without = %s, with = %s.
 
-                    | round | order | phase | without: req/s, p50, p99 (ms) | with: req/s, p50, p99 (ms) | with ÷ without |
-                    |---|---|---|---|---|---|
+                    | round | order | phase | without: req/s, p50, p99 (ms); CPU ms/req | with: req/s, p50, p99 (ms); CPU ms/req | req/s with ÷ without | CPU/req without ÷ with |
+                    |---|---|---|---|---|---|---|
                     """, Harness.THREADS, PHASE.toSeconds(), FEED_PAGE, FEED_PAGE, baselineJar, encryptingJar));
             double[][] totals = new double[3][2];
+            double[][] cpu = new double[3][2];
+            long[][] requests = new long[3][2];
             String[] phases = {"create", "GET", "feed"};
             for (int round = 1; round <= ROUNDS; round++) {
                 boolean withoutFirst = round % 2 == 1;
                 Result[][] results = new Result[3][2];
+                double[][] cpuMillis = new double[3][2];
                 for (Service service : withoutFirst ? List.of(without, with) : List.of(with, without)) {
                     int column = service == without ? 0 : 1;
-                    results[0][column] = Harness.load(Harness.THREADS, PHASE, service::create);
-                    results[1][column] = Harness.load(Harness.THREADS, PHASE, service::read);
-                    results[2][column] = Harness.load(Harness.THREADS, PHASE, service::readFeed);
+                    List<Harness.Task> phaseTasks = List.of(service::create, service::read, service::readFeed);
+                    for (int phase = 0; phase < 3; phase++) {
+                        Duration cpuBefore = service.cpu();
+                        results[phase][column] = Harness.load(Harness.THREADS, PHASE, phaseTasks.get(phase));
+                        cpuMillis[phase][column] = service.cpu().minus(cpuBefore).toNanos() / 1e6;
+                        cpu[phase][column] += cpuMillis[phase][column];
+                        requests[phase][column] += results[phase][column].sortedNanos().length;
+                    }
                 }
                 for (int phase = 0; phase < 3; phase++) {
                     double scale = phase == 2 ? FEED_PAGE : 1;
                     totals[phase][0] += results[phase][0].perSecond() * scale;
                     totals[phase][1] += results[phase][1].perSecond() * scale;
-                    table.append(String.format("| %d | %s | %s | %s | %s | %.2f |%n", round, withoutFirst ? "A B" : "B A", phases[phase],
-                            results[phase][0], results[phase][1], results[phase][1].perSecond() / results[phase][0].perSecond()));
+                    double cpuWithout = cpuMillis[phase][0] / results[phase][0].sortedNanos().length;
+                    double cpuWith = cpuMillis[phase][1] / results[phase][1].sortedNanos().length;
+                    table.append(String.format("| %d | %s | %s | %s; %.2f | %s; %.2f | %.2f | %.2f |%n", round, withoutFirst ? "A B" : "B A", phases[phase],
+                            results[phase][0], cpuWithout, results[phase][1], cpuWith,
+                            results[phase][1].perSecond() / results[phase][0].perSecond(), cpuWithout / cpuWith));
                 }
             }
             for (int phase = 0; phase < 3; phase++) {
-                table.append(String.format("| mean | | %s | %,.0f %s/s | %,.0f %s/s | %.2f |%n", phases[phase], totals[phase][0] / ROUNDS,
-                        phase == 2 ? "events" : "req", totals[phase][1] / ROUNDS, phase == 2 ? "events" : "req",
-                        totals[phase][1] / totals[phase][0]));
+                double cpuWithout = cpu[phase][0] / requests[phase][0];
+                double cpuWith = cpu[phase][1] / requests[phase][1];
+                table.append(String.format("| mean | | %s | %,.0f %s/s; %.2f | %,.0f %s/s; %.2f | %.2f | %.2f |%n", phases[phase], totals[phase][0] / ROUNDS,
+                        phase == 2 ? "events" : "req", cpuWithout, totals[phase][1] / ROUNDS, phase == 2 ? "events" : "req", cpuWith,
+                        totals[phase][1] / totals[phase][0], cpuWithout / cpuWith));
             }
             Harness.report("encryption-cost.md", table.toString());
         }
     }
 
     /** One jar running as its own process on a fresh data directory, with the ids of the customers it created. */
-    private record Service(Process process, String base, String token, List<String> ids) implements AutoCloseable {
+    private record Service(Process process, Path dataDir, String base, String token, List<String> ids) implements AutoCloseable {
 
         private static final Pattern CUSTOMER_ID = Pattern.compile("\"customer_id\":\"([^\"]+)\"");
         private static final Pattern NEXT = Pattern.compile("\"next\":\"(\\d+)\"");
@@ -107,7 +129,7 @@ class EncryptionCostBenchmark {
             try {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                         .until(() -> Harness.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")), 200).contains("\"UP\""));
-                return new Service(process, base, Harness.loginCompany1(base), new CopyOnWriteArrayList<>());
+                return new Service(process, dataDir, base, Harness.loginCompany1(base), new CopyOnWriteArrayList<>());
             } catch (Exception | AssertionError notStarted) {
                 process.destroyForcibly().waitFor();
                 throw notStarted;
@@ -139,6 +161,22 @@ class EncryptionCostBenchmark {
             if (!next.find() || Long.parseLong(next.group(1)) < after + FEED_PAGE) {
                 throw new IllegalStateException("a short feed page after " + after);
             }
+        }
+
+        /**
+         * The CPU time used so far by the service's JVM and its embedded PostgreSQL (the server started on its data
+         * directory, which outlives the pg_ctl that started it, and the server's children: the connections' backends).
+         */
+        Duration cpu() {
+            String postgresData = dataDir.resolve("postgres").toString();
+            List<ProcessHandle> processes = new ArrayList<>(List.of(process.toHandle()));
+            ProcessHandle.allProcesses()
+                    .filter(candidate -> candidate.info().arguments().map(arguments -> List.of(arguments).contains(postgresData)).orElse(false))
+                    .forEach(server -> {
+                        processes.add(server);
+                        server.descendants().forEach(processes::add);
+                    });
+            return processes.stream().distinct().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
         }
 
         @Override
