@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * matches), every candidate then scored on all reasons by {@link Likeness}. Reads only: it writes nothing.
  */
 @Component
-class CustomerDuplicates {
+public class CustomerDuplicates {
 
     /** At most this many answers, the strongest first. */
     static final int MOST = 10;
@@ -46,16 +46,15 @@ class CustomerDuplicates {
     }
 
     List<Duplicate> of(String companyId, Profile wouldBe) {
-        Likeness wanted = new Likeness(SearchKeys.of(wouldBe), (String) wouldBe.get(CustomerField.DOB));
         Map<String, Document> candidates = new LinkedHashMap<>();
-        for (Criteria criteria : queries(companyId, wanted)) {
+        for (Criteria criteria : queries(companyId, wouldBe)) {
             Query query = new Query(criteria)
                     .with(Sort.by(Sort.Order.desc(CustomerDocument.CREATED), Sort.Order.desc(CustomerDocument.ID)))
                     .limit(CANDIDATES_PER_REASON);
             mongo.find(query, Document.class, collection.name())
                     .forEach(candidate -> candidates.putIfAbsent(candidate.getString(CustomerDocument.ID), candidate));
         }
-        return strongestFirst(wanted, candidates.values());
+        return strongestFirst(likeness(wouldBe), candidates.values());
     }
 
     /** The candidates that share a reason with {@code wanted}, scored, strongest first, newest first among equals. */
@@ -64,8 +63,7 @@ class CustomerDuplicates {
         }
         List<Scored> scored = new ArrayList<>();
         for (Document candidate : candidates) {
-            Profile profile = CustomerDocument.profileOf(candidate);
-            Set<DuplicateReason> reasons = wanted.reasons(new Likeness(SearchKeys.of(profile), (String) profile.get(CustomerField.DOB)));
+            Set<DuplicateReason> reasons = wanted.reasons(likeness(CustomerDocument.profileOf(candidate)));
             if (!reasons.isEmpty()) {
                 scored.add(new Scored(new Duplicate(candidate.getString(CustomerDocument.ID), Likeness.score(reasons), List.copyOf(reasons)),
                         candidate.getDate(CustomerDocument.CREATED)));
@@ -80,8 +78,12 @@ class CustomerDuplicates {
                 .toList();
     }
 
-    /** One query per reason the would-be customer's values can give; none when it gives none. */
-    private static List<Criteria> queries(String companyId, Likeness wanted) {
+    /**
+     * One query per reason the would-be customer's values can give, none when it gives none; each is run newest
+     * first (created, then id, descending).
+     */
+    public static List<Criteria> queries(String companyId, Profile wouldBe) {
+        Likeness wanted = likeness(wouldBe);
         SearchKeys keys = wanted.keys();
         List<Criteria> queries = new ArrayList<>();
         if (!keys.emails().isEmpty()) {
@@ -97,6 +99,10 @@ class CustomerDuplicates {
             queries.add(named(companyId, keys).and(CustomerDocument.SEARCH_POSTCODES).in(keys.postcodes()));
         }
         return queries;
+    }
+
+    private static Likeness likeness(Profile profile) {
+        return new Likeness(SearchKeys.of(profile), (String) profile.get(CustomerField.DOB));
     }
 
     private static Criteria named(String companyId, SearchKeys keys) {
