@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,11 +69,19 @@ class SearchBenchmark {
 
     /** Customer {@code i}: a unique email and phone; a first name of 20, a city of 40, a postcode of 450. */
     static Profile profile(int i) {
-        return new Profile(Map.of(CustomerField.REFERENCE, "bench_" + i, CustomerField.FIRST_NAME, FIRST.get(i % FIRST.size()),
-                CustomerField.LAST_NAME, "Mark", CustomerField.DOB, "1990-01-01", CustomerField.EMAIL, "user" + i + "@mail" + (i % 100) + ".example",
-                CustomerField.BILLING_ADDRESS_LINE_1, "1 High Street", CustomerField.BILLING_ADDRESS_CITY, CITIES.get(i % CITIES.size()),
-                CustomerField.BILLING_ADDRESS_POSTCODE, postcode(i), CustomerField.BILLING_ADDRESS_COUNTRY_CODE, "GB",
-                CustomerField.BILLING_PHONE_COUNTRY_CODE, "44", CustomerField.BILLING_PHONE_NUMBER, Long.toString(7_000_000_000L + i)));
+        Map<CustomerField, Object> values = new EnumMap<>(CustomerField.class);
+        values.put(CustomerField.REFERENCE, "bench_" + i);
+        values.put(CustomerField.FIRST_NAME, FIRST.get(i % FIRST.size()));
+        values.put(CustomerField.LAST_NAME, "Mark");
+        values.put(CustomerField.DOB, "1990-01-01");
+        values.put(CustomerField.EMAIL, "user" + i + "@mail" + (i % 100) + ".example");
+        values.put(CustomerField.BILLING_ADDRESS_LINE_1, "1 High Street");
+        values.put(CustomerField.BILLING_ADDRESS_CITY, CITIES.get(i % CITIES.size()));
+        values.put(CustomerField.BILLING_ADDRESS_POSTCODE, postcode(i));
+        values.put(CustomerField.BILLING_ADDRESS_COUNTRY_CODE, "GB");
+        values.put(CustomerField.BILLING_PHONE_COUNTRY_CODE, "44");
+        values.put(CustomerField.BILLING_PHONE_NUMBER, Long.toString(7_000_000_000L + i));
+        return new Profile(values);
     }
 
     private static String postcode(int i) {
