@@ -3,6 +3,7 @@ package org.customerprofile.query.customer;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -34,7 +35,10 @@ public class CustomerDuplicates {
     static final int CANDIDATES_PER_REASON = 50;
 
     /** One probable duplicate. */
-    record Duplicate(@JsonProperty("customer_id") String customerId, double score, List<DuplicateReason> reasons) {
+    record Duplicate(@JsonProperty("customer_id") @Schema(format = "uuid", requiredMode = Schema.RequiredMode.REQUIRED) String customerId,
+                     @Schema(minimum = "0", maximum = "1", requiredMode = Schema.RequiredMode.REQUIRED,
+                             description = "1 - the product of (1 - weight) over the reasons") double score,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "strongest reason first") List<DuplicateReason> reasons) {
     }
 
     private final MongoTemplate mongo;

@@ -8,10 +8,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * postcode could be a namesake neighbour; a phone may be a household's or an office's.
  */
 enum DuplicateReason {
+    // strongest first: a duplicate's reasons are listed in this order
     EMAIL("email", 0.9),
-    PHONE("phone", 0.6),
     NAME_DOB("name_dob", 0.8),
-    NAME_POSTCODE("name_postcode", 0.7);
+    NAME_POSTCODE("name_postcode", 0.7),
+    PHONE("phone", 0.6);
 
     private final String name;
     private final double weight;
