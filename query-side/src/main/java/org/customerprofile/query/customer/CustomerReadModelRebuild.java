@@ -157,7 +157,9 @@ class CustomerReadModelRebuild {
                 long sequence = sequenceOf(event);
                 // a fresh collection written in event order by this thread alone: no sequence check needed
                 bulk.updateOne(Query.query(Criteria.where(CustomerDocument.ID).is(updated.customerId().toString())),
-                        CustomerProjection.update(updated, sequence, event.getTimestamp()).unset(CustomerDocument.SEARCH));
+                        // its search keys need every value: marked stale here (left in place, so the document's field
+                        // order stays the live projection's), made by addMissingSearchKeys
+                        CustomerProjection.update(updated, sequence, event.getTimestamp()).set(CustomerDocument.SEARCH_VERSION, 0));
                 writes++;
             } else if (event.getPayload() instanceof CustomerErased erased) {
                 bulk.replaceOne(Query.query(Criteria.where(CustomerDocument.ID).is(erased.customerId().toString())),
