@@ -57,7 +57,8 @@ class GeneratedClientTest {
         UpdateStatus updated = customers.updateCustomer(id.toString(), new CustomerUpdate().lastName("Byron"), null);
         assertThat(updated.getStatus()).isEqualTo(UpdateStatus.StatusEnum.SUCCESS);
 
-        CustomerPage page = customers.listCustomers(null, 10, 0, reference);
+        // the reference and, as a search, the new last name ignoring case
+        CustomerPage page = customers.listCustomers(null, 10, 0, null, null, null, null, "BYRON", null, null, null, reference);
         assertThat(page.getMeta().getTotal()).isEqualTo(1L);
         Customer listed = page.getData().get(0);
         assertThat(listed.getCustomerId()).isEqualTo(id);
