@@ -42,9 +42,10 @@ const hub = {
         useToken(answer.access_token);
         session.appId = appId;
         clearTimeout(session.expiry);
-        // the API refuses the token from then on: leave before a request fails with it
+        // the API refuses the token from then on: leave a second early, since the token counts its expiry in
+        // whole seconds, rather than let a request fail with it
         session.expiry = setTimeout(() => signOut('Your session expired. Sign in again to continue.'),
-            Math.max(0, answer.expires_in * 1000));
+            Math.max(0, answer.expires_in * 1000 - 1000));
         document.getElementById('app-id').textContent = appId;
         top.hidden = false;
         session.stream = follow({
@@ -78,7 +79,7 @@ function signOut(message) {
 
 let signedOutMessage = null;
 
-onRefused(() => signOut('Your session has ended (the service no longer accepts it). Sign in again to continue.'));
+onRefused(() => signOut('Your session expired or was ended by the service. Sign in again to continue.'));
 document.getElementById('sign-out').addEventListener('click', () => signOut('You have signed out.'));
 
 const ROUTES = [

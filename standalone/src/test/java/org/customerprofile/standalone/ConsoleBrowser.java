@@ -64,7 +64,7 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + DESKTOP + ",900",
-                "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--lang=en-GB");
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", DOWNLOADS.toString(),
@@ -123,7 +123,9 @@ final class ConsoleBrowser implements AutoCloseable {
         for (int width : new int[] {DESKTOP, MOBILE}) {
             driver.manage().window().setSize(new Dimension(width, 900));
             Number height = (Number) script("return document.documentElement.scrollHeight");
-            driver.manage().window().setSize(new Dimension(width, Math.max(700, Math.min(height.intValue() + 20, 3000))));
+            // the window's height includes the browser's own bar: a little more than the page, and from its top
+            driver.manage().window().setSize(new Dimension(width, Math.max(760, Math.min(height.intValue() + 120, 3200))));
+            script("window.scrollTo(0, 0)");
             try {
                 Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), driver.getScreenshotAs(OutputType.BYTES));
             } catch (IOException e) {

@@ -146,10 +146,15 @@ function table(customers, fresh) {
         h('tbody', {}, customers.map(customer => h('tr', {class: fresh.has(customer.customer_id) ? 'fresh' : null,
                 dataset: {customerId: customer.customer_id}},
             h('td', {'data-label': 'Name'}, h('a', {href: `#/customers/${customer.customer_id}`}, displayName(customer))),
-            h('td', {'data-label': 'Email'}, customer.email ?? customer.billing?.email ?? customer.shipping?.email ?? '—'),
-            h('td', {'data-label': 'Reference'}, customer.reference ?? '—'),
-            h('td', {'data-label': 'City'}, [customer.billing?.address?.city, customer.billing?.address?.postcode].filter(Boolean).join(' ') || '—'),
+            cell('Email', customer.email ?? customer.billing?.email ?? customer.shipping?.email),
+            cell('Reference', customer.reference),
+            cell('City', [customer.billing?.address?.city, customer.billing?.address?.postcode].filter(Boolean).join(' ')),
             h('td', {'data-label': 'Created'}, time(customer.created))))));
+}
+
+/** A cell of the list; an empty one shows a dash, and on a narrow screen not at all. */
+function cell(label, value) {
+    return value ? h('td', {'data-label': label}, value) : h('td', {'data-label': label, class: 'none'}, '—');
 }
 
 /** Paging by the API's own links: meta.links holds first, prev, next and last; an empty href does not exist. */
