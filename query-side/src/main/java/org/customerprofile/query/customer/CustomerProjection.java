@@ -18,6 +18,7 @@ import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.customer.FetchCustomerVersion;
 import org.customerprofile.api.customer.FieldChange;
+import org.customerprofile.api.customer.Profile;
 import org.customerprofile.api.customer.ReferenceKey;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -60,9 +61,8 @@ class CustomerProjection {
     @EventHandler
     void on(CustomerUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String id = event.customerId().toString();
-        Query byId = query(where(CustomerDocument.ID).is(id));
-        byId.fields().include(CustomerDocument.SEQUENCE);
-        Document current = mongo.findOne(byId, Document.class, collection.name());
+        // the whole document: the search keys are made from every value, not only the changed ones
+        Document current = mongo.findOne(query(where(CustomerDocument.ID).is(id)), Document.class, collection.name());
         if (current == null) {
             // never skip silently: the processor parks the event rather than lose it
             throw new IllegalStateException("customer " + id + " updated at sequence " + sequence + " but has no read model");
@@ -70,7 +70,9 @@ class CustomerProjection {
         // read, then write, both by _id (a compound filter scans every document on the wire server):
         // safe because one processor thread at a time handles a customer's events, in order
         if (((Number) current.get(CustomerDocument.SEQUENCE)).longValue() < sequence) {
-            mongo.updateFirst(query(where(CustomerDocument.ID).is(id)), update(event, sequence, at), collection.name());
+            Profile after = CustomerDocument.profileOf(current).apply(event.changes());
+            mongo.updateFirst(query(where(CustomerDocument.ID).is(id)),
+                    update(event, sequence, at).set(CustomerDocument.SEARCH, CustomerDocument.searchKeys(after)), collection.name());
         }
         announce(id, sequence);
     }
@@ -102,13 +104,17 @@ class CustomerProjection {
                 .append(CustomerDocument.CREATED, Date.from(at))
                 .append(CustomerDocument.LAST_UPDATED, Date.from(at));
         document.putAll(CustomerField.nest(event.profile().byPath()));
+        document.append(CustomerDocument.SEARCH, CustomerDocument.searchKeys(event.profile()));
         if (event.profile().get(CustomerField.REFERENCE) instanceof String reference) {
             document.append(CustomerDocument.REFERENCE_KEY, ReferenceKey.of(reference));
         }
         return document;
     }
 
-    /** The changed fields set or unset, and the sequence and time the document now reflects. */
+    /**
+     * The changed fields set or unset, and the sequence and time the document now reflects. The search keys
+     * need every value: the caller sets them, or leaves them for {@link CustomerCollection#addMissingSearchKeys}.
+     */
     static Update update(CustomerUpdated event, long sequence, Instant at) {
         Update update = new Update()
                 .set(CustomerDocument.SEQUENCE, sequence)

@@ -10,11 +10,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.openapi.CustomerSchemas;
 import org.customerprofile.web.request.WholeNumber;
@@ -84,35 +83,51 @@ class CustomerQueryController {
         return CustomerDocument.toApi(document);
     }
 
-    @Operation(summary = "List the company's customers, newest first", operationId = "listCustomers")
+    @Operation(summary = "List or search the company's customers, newest first", operationId = "listCustomers",
+            description = "Without search parameters, every customer of the company. Search parameters combine with AND; "
+                    + "a blank one is no search. Every page link carries the given search parameters after offset, in the order "
+                    + "of this list. After a write answered 200 or 201, the customer is found by its new values, not its old ones.")
     @GetMapping
     CustomerPage list(@RequestParam(required = false) @KnownFields String filter,
-                             @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)
-                             @WholeNumber(min = 1, max = PageParameters.MAX_LIMIT) String limit,
-                             @RequestParam(defaultValue = "0") @WholeNumber(max = Integer.MAX_VALUE) String offset,
-                             @RequestParam(required = false) String reference,
-                             Caller caller) {
+                      @RequestParam(defaultValue = PageParameters.DEFAULT_LIMIT)
+                      @WholeNumber(min = 1, max = PageParameters.MAX_LIMIT) String limit,
+                      @RequestParam(defaultValue = "0") @WholeNumber(max = Integer.MAX_VALUE) String offset,
+                      @RequestParam(required = false) @Searches(SearchParameter.EMAIL) String email,
+                      @RequestParam(required = false) @Searches(SearchParameter.PHONE) String phone,
+                      @RequestParam(required = false) @Searches(SearchParameter.POSTCODE) String postcode,
+                      @RequestParam(name = "first_name", required = false) @Searches(SearchParameter.FIRST_NAME) String firstName,
+                      @RequestParam(name = "last_name", required = false) @Searches(SearchParameter.LAST_NAME) String lastName,
+                      @RequestParam(required = false) @Searches(SearchParameter.Q) String q,
+                      @RequestParam(name = "created_from", required = false) @Searches(SearchParameter.CREATED_FROM) String createdFrom,
+                      @RequestParam(name = "created_to", required = false) @Searches(SearchParameter.CREATED_TO) String createdTo,
+                      @RequestParam(required = false) @Searches(SearchParameter.REFERENCE) String reference,
+                      Caller caller) {
         PageParameters window = PageParameters.of(limit, offset);
         CustomerFilter fields = CustomerFilter.of(filter);
-        Criteria criteria = ofCompany(caller);
-        Map<String, String> others = new LinkedHashMap<>();
-        if (reference != null && !reference.isBlank()) {
-            criteria = criteria.and(CustomerDocument.REFERENCE_KEY).is(ReferenceKey.of(reference));
-            others.put("reference", reference.strip());
-        }
+        Map<SearchParameter, String> given = new EnumMap<>(SearchParameter.class);
+        given.put(SearchParameter.EMAIL, email);
+        given.put(SearchParameter.PHONE, phone);
+        given.put(SearchParameter.POSTCODE, postcode);
+        given.put(SearchParameter.FIRST_NAME, firstName);
+        given.put(SearchParameter.LAST_NAME, lastName);
+        given.put(SearchParameter.Q, q);
+        given.put(SearchParameter.CREATED_FROM, createdFrom);
+        given.put(SearchParameter.CREATED_TO, createdTo);
+        given.put(SearchParameter.REFERENCE, reference);
+        CustomerSearch search = new CustomerSearch(given);
+        Criteria criteria = search.criteria(caller.companyId().toString());
+        // one count and one sorted query per request: on the wire server each is a scan of the collection
         long total = mongo.count(new Query(criteria), collection.name());
         Query page = fields.project(new Query(criteria))
                 .with(Sort.by(Sort.Order.desc(CustomerDocument.CREATED), Sort.Order.desc(CustomerDocument.ID)))
                 .skip(window.offset())
                 .limit(window.limit());
+        if (fields.paths().isEmpty()) {
+            page.fields().exclude(CustomerDocument.SEARCH);
+        }
         List<Map<String, Object>> data = mongo.find(page, Document.class, collection.name()).stream()
                 .map(CustomerDocument::toApi)
                 .toList();
-        return new CustomerPage(window.meta("/v1/customers", fields.raw(), others, data.size(), total), data);
-    }
-
-    private static Criteria ofCompany(Caller caller) {
-        // an erased customer's tombstone is no customer
-        return where(CustomerDocument.COMPANY_ID).is(caller.companyId().toString()).and(CustomerDocument.ERASED).exists(false);
+        return new CustomerPage(window.meta("/v1/customers", fields.raw(), search.linkParameters(), data.size(), total), data);
     }
 }

@@ -80,5 +80,6 @@ class CustomerReadModelConfiguration {
         CustomerCollection collection = started.getApplicationContext().getBean(CustomerCollection.class);
         collection.createIndexes(collection.name());
         collection.addMissingReferenceKeys(collection.name());
+        collection.addMissingSearchKeys(collection.name());
     }
 }

@@ -107,11 +107,14 @@ class CustomerReadModelRebuild {
             collection.dropAllBut(target);
             collection.createIndexes(target);
             TrackingToken position = copy(null, target);
+            // an update copied in bulk leaves its customer without keys (they need every value): made here, while reads go on
+            collection.addMissingSearchKeys(target);
             StreamingEventProcessor live = processing.eventProcessor(CustomerProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                     .orElseThrow();
             live.shutDown();
             try {
                 copy(position, target);
+                collection.addMissingSearchKeys(target);
                 collection.switchTo(target);
             } finally {
                 live.start();
@@ -154,7 +157,7 @@ class CustomerReadModelRebuild {
                 long sequence = sequenceOf(event);
                 // a fresh collection written in event order by this thread alone: no sequence check needed
                 bulk.updateOne(Query.query(Criteria.where(CustomerDocument.ID).is(updated.customerId().toString())),
-                        CustomerProjection.update(updated, sequence, event.getTimestamp()));
+                        CustomerProjection.update(updated, sequence, event.getTimestamp()).unset(CustomerDocument.SEARCH));
                 writes++;
             } else if (event.getPayload() instanceof CustomerErased erased) {
                 bulk.replaceOne(Query.query(Criteria.where(CustomerDocument.ID).is(erased.customerId().toString())),

@@ -64,4 +64,17 @@ class CustomerProjectionTest {
         assertThat(update.get("$set", Document.class)).doesNotContainKey("reference_key");
         assertThat(update).doesNotContainKey("$unset");
     }
+
+    @Test
+    void aCreatedCustomerCarriesItsSearchKeys() {
+        Document document = CustomerProjection.document(new CustomerCreated(CUSTOMER, COMPANY, new Profile(Map.of(
+                CustomerField.FIRST_NAME, "Zoë", CustomerField.EMAIL, "Zoe@Example.com",
+                CustomerField.BILLING_PHONE_COUNTRY_CODE, "44", CustomerField.BILLING_PHONE_NUMBER, "7911123456"))), 0, AT);
+
+        assertThat(document.get("search", Document.class))
+                .containsEntry("emails", java.util.List.of("zoe@example.com"))
+                .containsEntry("phones", java.util.List.of("447911123456", "7911123456"))
+                .containsEntry("first_name", "zoe")
+                .containsEntry("words", java.util.List.of("com", "example", "zoe", "zoeexamplecom"));
+    }
 }
