@@ -184,7 +184,7 @@ class ConsoleBrowserTest {
         browser.go("#/customers/" + id);
         browser.waitForText(By.tagName("h1"), "Erased customer");
         browser.visible(By.cssSelector(".event.customer-erased"));
-        assertThat(browser.driver.findElement(By.cssSelector(".event[data-sequence='1'] .erased-note")).getText()).contains("erased");
+        assertThat(browser.driver.findElement(By.cssSelector(".event[data-sequence='1'] .erased-note")).getText()).contains("Changed First name, Last name").contains("erased");
         assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).doesNotContain(last);
         browser.screenshots("customer-erased");
         browser.assertOwnOriginOnly();

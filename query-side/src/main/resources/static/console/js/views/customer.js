@@ -136,21 +136,27 @@ function timeline(id, events, current, erased) {
             h('p', {class: 'event-meta'},
                 time(event.occurred_at), ' · by app ', h('strong', {}, event.actor ?? 'unknown'),
                 ' · request ', h('code', {}, event.request_id ?? '—')),
-            event.erased ? h('p', {class: 'erased-note'}, 'Values erased with the customer.') : null,
             changes(event))));
 }
 
 function changes(event) {
     const entries = Object.entries(event.changes ?? {});
+    if (event.type === 'customer.erased') {
+        return h('p', {class: 'erased-note'}, 'Every personal value of this customer was destroyed.');
+    }
     if (entries.length === 0) {
-        return event.type === 'customer.erased' ? h('p', {class: 'muted'}, 'Every personal value of this customer was destroyed.') : null;
+        return null;
+    }
+    if (event.erased) {
+        // the history keeps which fields changed; their values went with the customer's key
+        return h('p', {class: 'erased-note'}, `Changed ${entries.map(([field]) => labelOf(field)).join(', ')}; the values were erased with the customer.`);
     }
     return h('table', {class: 'changes'},
         h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Field'), h('th', {scope: 'col'}, 'Before'), h('th', {scope: 'col'}, 'After'))),
         h('tbody', {}, entries.map(([field, change]) => h('tr', {dataset: {field}},
             h('th', {scope: 'row'}, labelOf(field)),
-            h('td', {class: 'old'}, event.erased ? h('span', {class: 'muted'}, 'erased') : shown(change.old)),
-            h('td', {class: 'new'}, event.erased ? h('span', {class: 'muted'}, 'erased') : shown(change.new))))));
+            h('td', {class: 'old'}, shown(change.old)),
+            h('td', {class: 'new'}, shown(change.new))))));
 }
 
 /** The export as a file the browser saves: fetched with the token, handed over as a Blob. */
