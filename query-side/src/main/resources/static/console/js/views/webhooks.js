@@ -72,12 +72,14 @@ async function loadDeliveries(hook, into) {
         const page = await get(`/v1/webhooks/${hook.webhook_id}/deliveries`);
         const rows = page?.data ?? [];
         show(into, rows.length === 0 ? notice('empty', 'No deliveries yet.') : h('table', {class: 'changes'},
-            h('thead', {}, h('tr', {}, ['Event', 'Attempts', 'Last result', 'Next attempt', ''].map(title => h('th', {scope: 'col'}, title)))),
+            h('thead', {}, h('tr', {}, ['Event', 'Status', 'Attempts', 'Last result', 'Next attempt', ''].map(title => h('th', {scope: 'col'}, title)))),
             h('tbody', {}, rows.map(delivery => h('tr', {},
-                h('td', {}, delivery.event_type ?? delivery.type ?? delivery.event_id ?? '—'),
+                h('td', {}, delivery.event_type ?? '—', delivery.customer_id
+                    ? [' · ', h('a', {href: `#/customers/${delivery.customer_id}`}, 'customer')] : null),
+                h('td', {}, delivery.status ?? '—'),
                 h('td', {}, String(delivery.attempts ?? 0)),
-                h('td', {}, String(delivery.last_status ?? delivery.last_status_code ?? delivery.last_error ?? '—')),
-                h('td', {}, delivery.next_attempt_at ? time(delivery.next_attempt_at) : '—'),
+                h('td', {}, delivery.last_status_code ? `HTTP ${delivery.last_status_code}` : delivery.last_error ?? '—'),
+                h('td', {}, delivery.next_attempt_at && delivery.status === 'pending' ? time(delivery.next_attempt_at) : '—'),
                 h('td', {}, h('button', {type: 'button', class: 'secondary', onclick: async () => {
                     try {
                         await post(`/v1/webhooks/${hook.webhook_id}/deliveries/${delivery.delivery_id}/retry`);
