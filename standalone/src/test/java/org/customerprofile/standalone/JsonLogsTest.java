@@ -38,7 +38,7 @@ import org.springframework.core.io.ClassPathResource;
 class JsonLogsTest {
 
     /** Logs each unknown field of a request body at debug: a request-scoped line we can provoke. */
-    private static final String REQUEST_READER = "org.customerprofile.command.customer.CustomerRequestReader";
+    private static final String REQUEST_READER = "org.customerprofile.web.request.CustomerRequestReader";
     private static final String OPERATOR_KEY = "key-of-the-operator-app-00000000";
 
     @LocalServerPort

@@ -18,6 +18,7 @@ import org.customerprofile.command.idempotency.IdempotencyKeys;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.ErrorType;
 import org.customerprofile.web.error.InvalidParameter;
+import org.customerprofile.web.request.CustomerRequestReader;
 import org.customerprofile.web.openapi.CustomerSchemas;
 import org.customerprofile.web.security.Caller;
 import org.springframework.http.HttpStatus;

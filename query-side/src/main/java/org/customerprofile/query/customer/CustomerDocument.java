@@ -88,7 +88,7 @@ final class CustomerDocument {
     private static Object valueAt(Document document, String path) {
         Object value = document;
         for (String name : path.split("\\.")) {
-            if (!(value instanceof Document object)) {
+            if (!(value instanceof Map<?, ?> object)) {
                 return null;
             }
             value = object.get(name);

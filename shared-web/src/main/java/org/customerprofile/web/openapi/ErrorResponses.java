@@ -50,7 +50,8 @@ class ErrorResponses implements OpenApiCustomizer {
                 add(responses, "410", "The caller's customer was erased (error_type gone); its history stays readable.");
             }
         }
-        if (path.startsWith("/v1/customers") && (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT)) {
+        boolean write = !path.endsWith("/duplicates") && (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT);
+        if (path.startsWith("/v1/customers") && write) {
             add(responses, "409", "The reference is taken by another customer of the company, "
                     + "or the Idempotency-Key was used with another body.");
         }

@@ -1,4 +1,4 @@
-package org.customerprofile.command.customer;
+package org.customerprofile.web.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.Profile;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
-import org.customerprofile.web.request.ApiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,28 +21,28 @@ import org.springframework.stereotype.Component;
  * Turns a create or update body into field values, or rejects it with every problem at once, sorted by
  * path: wrong JSON types, read-only or (when configured) unknown fields, and each field's rules from
  * the {@link CustomerField} catalogue. Empty strings count as not given; {@code null} clears a field on
- * update and is ignored on create.
+ * update and is ignored on create. Shared: a duplicates check reads its body exactly as a create does.
  */
 @Component
-class CustomerRequestReader {
+public class CustomerRequestReader {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerRequestReader.class);
 
     private final boolean rejectUnknownFields;
 
-    CustomerRequestReader(ApiProperties api) {
+    public CustomerRequestReader(ApiProperties api) {
         this.rejectUnknownFields = api.unknownFields() == ApiProperties.UnknownFields.REJECT;
     }
 
     /** The values of a new customer; absent and cleared fields are left out. */
-    Profile readCreate(JsonNode body) {
+    public Profile readCreate(JsonNode body) {
         Map<CustomerField, Object> values = read(body);
         values.values().removeIf(value -> value == null);
         return new Profile(values);
     }
 
     /** A merge patch as fields: a value sets the field, {@code null} clears it, absent fields stay. */
-    Map<CustomerField, Object> readUpdate(JsonNode body) {
+    public Map<CustomerField, Object> readUpdate(JsonNode body) {
         return read(body);
     }
 
