@@ -21,10 +21,10 @@ function fieldset(customer) {
                     h('label', {for: id}, field.label), problem);
             }
             return h('div', {class: `field${field.wide ? ' wide' : ''}`},
-                h('label', {for: id}, field.label), hint,
+                h('label', {for: id}, field.label),
                 h('input', {id, name: field.path, type: field.type ?? 'text', value: value ?? '', autocomplete: field.autocomplete ?? 'off',
                     inputmode: field.inputmode, spellcheck: 'false', 'aria-describedby': described}),
-                problem);
+                hint, problem);
         }))));
 }
 
@@ -48,12 +48,10 @@ function showProblems(form, summary, failure) {
         show(summary);
         return;
     }
-    const unplaced = [];
     let first = null;
     for (const invalid of failure.invalidParameters ?? []) {
         const input = form.querySelector(`#${inputId(invalid.parameter)}`);
         if (!input) {
-            unplaced.push(invalid);
             continue;
         }
         input.setAttribute('aria-invalid', 'true');
@@ -65,7 +63,7 @@ function showProblems(form, summary, failure) {
     const count = (failure.invalidParameters ?? []).length;
     show(summary, h('div', {class: 'state error', role: 'alert', id: 'form-errors'},
         h('p', {}, count > 0 ? `${count === 1 ? 'One field needs' : `${count} fields need`} attention.` : failureText(failure)),
-        unplaced.length > 0 ? h('ul', {}, unplaced.map(invalid => h('li', {}, `${labelOf(invalid.parameter)}: ${invalid.reason}`))) : null));
+        count > 0 ? h('ul', {}, failure.invalidParameters.map(invalid => h('li', {}, `${labelOf(invalid.parameter)}: ${invalid.reason}`))) : null));
     (first ?? summary).focus?.();
 }
 
