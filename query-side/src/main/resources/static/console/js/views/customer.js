@@ -155,7 +155,7 @@ function changes(event) {
         h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Field'), h('th', {scope: 'col'}, 'Before'), h('th', {scope: 'col'}, 'After'))),
         h('tbody', {}, entries.map(([field, change]) => h('tr', {dataset: {field}},
             h('th', {scope: 'row'}, labelOf(field)),
-            h('td', {class: 'old'}, shown(change.old)),
+            h('td', {class: 'old'}, change.old === null || change.old === undefined ? shown(change.old) : h('del', {}, shown(change.old))),
             h('td', {class: 'new'}, shown(change.new))))));
 }
 
