@@ -66,9 +66,13 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("app-key-input");
         browser.screenshots("sign-in-refused");
 
-        browser.signIn(APP_ID, APP_KEY);
+        // by keyboard alone: the key field is focused after a refusal, Enter submits, and focus shows
+        browser.driver.switchTo().activeElement().sendKeys(APP_KEY, Keys.ENTER);
         browser.visible(By.cssSelector("table.customers, .state.empty"));
         assertThat(browser.visible(By.id("app-id")).getText()).isEqualTo(APP_ID);
+        browser.driver.findElement(By.id("search-q")).sendKeys(Keys.TAB);
+        assertThat(browser.script("return document.activeElement.textContent")).isEqualTo("Search");
+        assertThat(browser.script("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
         browser.waitForText(By.id("live"), "Live");
         browser.screenshots("customers");
         browser.assertOwnOriginOnly();
