@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.EventMessage;
@@ -170,13 +171,18 @@ final class Harness {
 
     /** {@code count} customers of {@code company}, appended straight through the storage engine in batches of 2000. */
     static List<UUID> appendCustomers(EventStorageEngine engine, UUID company, int count) {
+        return appendCustomers(engine, company, 0, count, Harness::profile);
+    }
+
+    /** Customers {@code from} to {@code from + count - 1}, each with the values {@code profiles} gives its number. */
+    static List<UUID> appendCustomers(EventStorageEngine engine, UUID company, int from, int count, IntFunction<Profile> profiles) {
         List<UUID> ids = new ArrayList<>();
         List<EventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
             // the company in the metadata, as every command puts it there: the event feed finds events by it
-            batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 0, new CustomerCreated(id, company, profile(i)),
+            batch.add(new GenericDomainEventMessage<>("Customer", id.toString(), 0, new CustomerCreated(id, company, profiles.apply(from + i)),
                     MetaData.with("companyId", company.toString()).and("appId", "benchmark")));
             if (batch.size() == 2_000 || i == count - 1) {
                 engine.appendEvents(batch);
