@@ -153,6 +153,7 @@ class DockerComposeTest {
                 .containsPattern("map \\$request_method \\$customers_upstream \\{\\s*GET\\s+query_side;\\s*HEAD\\s+query_side;\\s*default\\s+command_side;")
                 .containsPattern("location /v1/customers \\{\\s*proxy_pass http://\\$customers_upstream;")
                 .containsPattern("location \\^~ /actuator/ \\{\\s*return 404")
+                .containsPattern("location /console/ \\{\\s*proxy_pass http://query_side;")
                 .containsPattern("location = /v1/events/stream \\{[^}]*proxy_buffering off;[^}]*proxy_pass http://query_side;")
                 .contains("proxy_set_header X-Request-Id", "proxy_set_header X-Forwarded-For");
     }
