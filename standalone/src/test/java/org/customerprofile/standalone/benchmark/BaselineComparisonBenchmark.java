@@ -217,11 +217,24 @@ class BaselineComparisonBenchmark {
         } finally {
             service.close();
         }
-        Service restarted = Service.start(jar, dataDir, List.of());
-        figures.put(Figure.UP_WITH_DATA, restarted.upSeconds());
-        long events = restarted.customerEvents();
-        restarted.close();
+        long events;
+        try (Service restarted = Service.start(jar, dataDir, List.of())) {
+            figures.put(Figure.UP_WITH_DATA, restarted.upSeconds());
+            events = restarted.customerEvents();
+        }
+        System.out.println("round " + round + " " + jar.label() + " so far: " + figures);
+        try {
+            kafkaCatchUp(jar, round, broker, dataDir, events, figures);
+        } catch (Exception | AssertionError failed) {
+            // a start that did not come up in time on a saturated machine: the other figures stand
+            System.out.println(jar.label() + ": no Kafka figure: " + failed);
+        }
+        return figures;
+    }
 
+    /** Starts {@code jar} on {@code dataDir} with the Kafka publisher on for the first time and times its catch-up. */
+    private static void kafkaCatchUp(Jar jar, int round, KafkaBroker broker, Path dataDir, long events, Map<Figure, Double> figures)
+            throws Exception {
         String topic = "perf-" + round + "-" + (jar.label().hashCode() & 0xffff);
         Service publishing = Service.start(jar, dataDir, List.of("--customers.kafka.enabled=true",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--customers.kafka.topic=" + topic));
@@ -238,12 +251,12 @@ class BaselineComparisonBenchmark {
                 }
                 Thread.sleep(50);
             }
-            figures.put(Figure.KAFKA, (published - firstCount) / ((System.nanoTime() - firstAt) / 1e9));
+            // a backlog published whole between two polls (50 ms) gives no rate: NaN rather than a made-up one
+            figures.put(Figure.KAFKA, published == firstCount ? Double.NaN : (published - firstCount) / ((System.nanoTime() - firstAt) / 1e9));
             System.out.println(jar.label() + ": Kafka published " + published + " of " + events);
         } finally {
             publishing.close();
         }
-        return figures;
     }
 
     /** Every record in {@code topic}: the sum of its partitions' end offsets (0 while it does not exist). */
@@ -352,7 +365,7 @@ class BaselineComparisonBenchmark {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile())).start();
             String base = "http://localhost:" + port;
             try {
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                         .until(() -> Harness.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")), 200).contains("\"UP\""));
                 double up = (System.nanoTime() - started) / 1e9;
                 HikariDataSource pool = new HikariDataSource();
