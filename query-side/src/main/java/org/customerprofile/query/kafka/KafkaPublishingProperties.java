@@ -22,5 +22,5 @@ public record KafkaPublishingProperties(
         @DefaultValue("customer-events") @NotBlank String topic,
         @DefaultValue("6") @Positive int partitions,
         @DefaultValue("1") @Positive short replicas,
-        @DefaultValue("100") @Positive int batchSize) {
+        @DefaultValue("1000") @Positive int batchSize) {
 }
