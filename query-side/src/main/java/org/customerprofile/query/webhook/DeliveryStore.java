@@ -90,13 +90,14 @@ class DeliveryStore {
      * has passed. Answers whether it was given up.
      */
     boolean failed(UUID deliveryId, Integer statusCode, String error, Duration wait) {
-        String status = jdbc.queryForObject("""
+        List<String> status = jdbc.query("""
                         UPDATE webhook_delivery SET attempts = attempts + 1, last_status_code = ?, last_error = ?, leased_until = NULL,
                                status = CASE WHEN now() >= give_up_at THEN 'failed' ELSE 'pending' END,
                                next_attempt_at = now() + make_interval(secs => ?)
                         WHERE delivery_id = ? RETURNING status""",
-                String.class, statusCode, error, wait.toMillis() / 1000.0, deliveryId);
-        return Delivery.FAILED.equals(status);
+                (row, n) -> row.getString(1), statusCode, error, wait.toMillis() / 1000.0, deliveryId);
+        // no row: the webhook was deleted meanwhile, its deliveries with it
+        return status.contains(Delivery.FAILED);
     }
 
     /** A page of the webhook's deliveries, newest first. */

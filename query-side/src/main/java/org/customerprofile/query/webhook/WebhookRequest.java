@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.customerprofile.web.error.ApiException;
 import org.customerprofile.web.error.InvalidParameter;
@@ -67,8 +66,8 @@ record WebhookRequest(URI url, List<String> events, WebhookFormat format, String
                 throw ApiException.badRequest("the body must be a JSON object");
             }
             this.body = body;
-            for (Iterator<Map.Entry<String, JsonNode>> members = body.fields(); members.hasNext(); ) {
-                String name = members.next().getKey();
+            for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
                 if (READ_ONLY.contains(name) || (REGISTRATION_FIELDS.contains(name) && !fields.contains(name))) {
                     problem(name, "cannot be set");
                 } else if (!fields.contains(name)) {
