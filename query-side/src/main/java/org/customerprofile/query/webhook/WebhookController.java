@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -102,7 +105,25 @@ class WebhookController {
     record DeliveryPage(PageLinks meta, List<DeliveryView> data) {
     }
 
-    @Operation(summary = "Register a webhook", operationId = "createWebhook")
+    /** The registration body, for the OpenAPI document (the controller reads the JSON itself, to report every problem). */
+    @Schema(name = "WebhookCreate")
+    record RegistrationBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "https://merchant.example/hooks") String url,
+                            @Schema(allowableValues = {"customer.created", "customer.updated", "customer.erased"}) List<String> events,
+                            @Schema(allowableValues = {"standard", "acquired"}, defaultValue = "standard") String format,
+                            @Schema(description = "generated when absent; standard: whsec_ and base64 of 24-64 bytes; acquired: 32-128 characters",
+                                    minLength = 32, maxLength = 128) String secret,
+                            @Schema(maxLength = 500) String description,
+                            @Schema(defaultValue = "true") Boolean enabled) {
+    }
+
+    /** The change body, for the OpenAPI document. */
+    @Schema(name = "WebhookUpdate")
+    record ChangeBody(String url, List<String> events, @Schema(maxLength = 500) String description, Boolean enabled) {
+    }
+
+    @Operation(summary = "Register a webhook", operationId = "createWebhook",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RegistrationBody.class))))
+    @ApiResponse(responseCode = "201", description = "Registered; the secret is shown in this answer only")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<WebhookView> create(@RequestBody JsonNode body, Caller caller) {
         WebhookRegistry.Outcome outcome = registry.register(caller.companyId(), WebhookRequest.registration(body));
@@ -132,7 +153,8 @@ class WebhookController {
                 .orElseThrow(ApiException::notFound);
     }
 
-    @Operation(summary = "Change a webhook's url, events, description or enabled flag", operationId = "updateWebhook")
+    @Operation(summary = "Change a webhook's url, events, description or enabled flag", operationId = "updateWebhook",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ChangeBody.class))))
     @PutMapping(path = "/{webhookId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     WebhookView update(@PathVariable String webhookId, @RequestBody JsonNode body, Caller caller) {
         WebhookRegistry.Outcome outcome = registry.change(caller.companyId(), id(webhookId), format -> WebhookRequest.change(body, format));
