@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -108,7 +109,7 @@ class WebhookController {
     /** The registration body, for the OpenAPI document (the controller reads the JSON itself, to report every problem). */
     @Schema(name = "WebhookCreate")
     record RegistrationBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "https://merchant.example/hooks") String url,
-                            @Schema(allowableValues = {"customer.created", "customer.updated", "customer.erased"}) List<String> events,
+                            @ArraySchema(schema = @Schema(allowableValues = {"customer.created", "customer.updated", "customer.erased"})) List<String> events,
                             @Schema(allowableValues = {"standard", "acquired"}, defaultValue = "standard") String format,
                             @Schema(description = "generated when absent; standard: whsec_ and base64 of 24-64 bytes; acquired: 32-128 characters",
                                     minLength = 32, maxLength = 128) String secret,
@@ -118,7 +119,8 @@ class WebhookController {
 
     /** The change body, for the OpenAPI document. */
     @Schema(name = "WebhookUpdate")
-    record ChangeBody(String url, List<String> events, @Schema(maxLength = 500) String description, Boolean enabled) {
+    record ChangeBody(String url,
+                      @ArraySchema(schema = @Schema(allowableValues = {"customer.created", "customer.updated", "customer.erased"})) List<String> events, @Schema(maxLength = 500) String description, Boolean enabled) {
     }
 
     @Operation(summary = "Register a webhook", operationId = "createWebhook",
