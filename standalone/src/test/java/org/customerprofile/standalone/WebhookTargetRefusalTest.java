@@ -15,10 +15,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Without {@code customers.webhooks.allow-private-targets}, as in production: a webhook cannot point into the
- * service's own network, neither when it is registered nor when a DNS answer changes afterwards.
+ * service's own network, neither when it is registered nor when a DNS answer changes afterwards. A webhook
+ * that does nothing but fail for the retry max-age is disabled.
  */
 @StandaloneTest
-@TestPropertySource(properties = "customers.webhooks.allow-private-targets=false")
+// a short max-age: a webhook that only fails is given up on and disabled within seconds
+@TestPropertySource(properties = {"customers.webhooks.allow-private-targets=false", "customers.webhooks.retry.max-age=3s"})
 class WebhookTargetRefusalTest {
 
     @LocalServerPort
@@ -40,7 +42,7 @@ class WebhookTargetRefusalTest {
     }
 
     @Test
-    void aTargetThatTurnsPrivateAfterRegistrationIsSentNothing() {
+    void aTargetThatTurnsPrivateAfterRegistrationIsSentNothingAndAfterMaxAgeTheWebhookIsDisabled() {
         ApiClient merchant = ApiClient.anonymous(port).login("webhooks", "key-of-the-webhooks-app-00000000");
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             // a public address literal needs no DNS; then the target changes under the service's feet, as a DNS answer may
@@ -56,6 +58,15 @@ class WebhookTargetRefusalTest {
                 assertThat(delivery.get("attempts").asInt()).isGreaterThanOrEqualTo(1);
                 assertThat(delivery.get("last_error").asText()).startsWith("target refused");
                 assertThat(delivery.get("last_status_code").isNull()).isTrue();
+            });
+            assertThat(receiver.received()).isEmpty();
+
+            // failing for the whole max-age: the delivery is given up, the webhook disabled, and its listing says why
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(merchant.get("/v1/webhooks/" + webhookId + "/deliveries").body().at("/data/0/status").asText()).isEqualTo("failed");
+                JsonNode webhook = merchant.get("/v1/webhooks/" + webhookId).body();
+                assertThat(webhook.get("enabled").asBoolean()).isFalse();
+                assertThat(webhook.get("disabled_reason").asText()).contains("every delivery failed since");
             });
             assertThat(receiver.received()).isEmpty();
             merchant.send("DELETE", "/v1/webhooks/" + webhookId, null, Map.of());
