@@ -39,6 +39,8 @@ CREATE TABLE webhook_delivery (
     attempts          INT          NOT NULL DEFAULT 0,
     last_status_code  INT,
     last_error        VARCHAR(500),
+    -- when it was first tried: a delivery given up while its webhook failed ever since disables the webhook
+    first_attempt_at  TIMESTAMPTZ,
     next_attempt_at   TIMESTAMPTZ  NOT NULL,
     give_up_at        TIMESTAMPTZ  NOT NULL,
     -- a process sending it holds it until then; a crashed process's lease simply runs out

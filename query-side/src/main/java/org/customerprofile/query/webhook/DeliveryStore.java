@@ -86,18 +86,22 @@ class DeliveryStore {
     }
 
     /**
-     * A failed attempt: tried again after {@code wait}, or given up (status {@code failed}) once its give-up time
-     * has passed. Answers whether it was given up.
+     * A failed attempt made at {@code attemptedAt}: tried again after {@code wait}, or given up (status {@code failed})
+     * once its give-up time has passed. Empty when the delivery is gone (its webhook was deleted meanwhile).
      */
-    boolean failed(UUID deliveryId, Integer statusCode, String error, Duration wait) {
-        List<String> status = jdbc.query("""
+    Optional<Failure> failed(UUID deliveryId, Integer statusCode, String error, Duration wait, Instant attemptedAt) {
+        return jdbc.query("""
                         UPDATE webhook_delivery SET attempts = attempts + 1, last_status_code = ?, last_error = ?, leased_until = NULL,
+                               first_attempt_at = coalesce(first_attempt_at, ?),
                                status = CASE WHEN now() >= give_up_at THEN 'failed' ELSE 'pending' END,
                                next_attempt_at = now() + make_interval(secs => ?)
-                        WHERE delivery_id = ? RETURNING status""",
-                (row, n) -> row.getString(1), statusCode, error, wait.toMillis() / 1000.0, deliveryId);
-        // no row: the webhook was deleted meanwhile, its deliveries with it
-        return status.contains(Delivery.FAILED);
+                        WHERE delivery_id = ? RETURNING status, first_attempt_at""",
+                (row, n) -> new Failure(Delivery.FAILED.equals(row.getString("status")), row.getTimestamp("first_attempt_at").toInstant()),
+                statusCode, error, Timestamp.from(attemptedAt), wait.toMillis() / 1000.0, deliveryId).stream().findFirst();
+    }
+
+    /** How a failed attempt left its delivery: given up or not, and when it was first tried. */
+    record Failure(boolean givenUp, Instant firstAttemptAt) {
     }
 
     /** A page of the webhook's deliveries, newest first. */

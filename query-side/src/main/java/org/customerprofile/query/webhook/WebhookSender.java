@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.customerprofile.api.published.CustomerEvent;
@@ -90,14 +91,15 @@ class WebhookSender {
             return; // deleted meanwhile, its deliveries with it
         }
         WebhookStore.Target target = found.get();
+        Instant attemptedAt = clock.instant();
         Optional<String> refusal = targets.refusal(target.url());
         if (refusal.isPresent()) {
-            failed(delivery, null, "target refused: " + refusal.get(), Outcome.REFUSED);
+            failed(delivery, attemptedAt, null, "target refused: " + refusal.get(), Outcome.REFUSED);
             return;
         }
         Optional<CustomerEvent> event = feed.byId(delivery.eventId());
         if (event.isEmpty()) {
-            failed(delivery, null, "event not found in the event store", Outcome.FAILED);
+            failed(delivery, attemptedAt, null, "event not found in the event store", Outcome.FAILED);
             return;
         }
         WebhookMessage message = message(target, event.get());
@@ -115,14 +117,14 @@ class WebhookSender {
                 outcomes.get(Outcome.DELIVERED).increment();
                 latency.record(Duration.between(delivery.occurredAt(), clock.instant()));
             } else {
-                failed(delivery, response.statusCode(), null, Outcome.FAILED);
+                failed(delivery, attemptedAt, response.statusCode(), null, Outcome.FAILED);
             }
         } catch (HttpTimeoutException e) {
-            failed(delivery, null, "no answer within " + properties.timeout().toMillis() + " ms", Outcome.FAILED);
+            failed(delivery, attemptedAt, null, "no answer within " + properties.timeout().toMillis() + " ms", Outcome.FAILED);
         } catch (ConnectException e) {
-            failed(delivery, null, "connection failed", Outcome.FAILED);
+            failed(delivery, attemptedAt, null, "connection failed", Outcome.FAILED);
         } catch (IOException e) {
-            failed(delivery, null, "request failed: " + e.getClass().getSimpleName(), Outcome.FAILED);
+            failed(delivery, attemptedAt, null, "request failed: " + e.getClass().getSimpleName(), Outcome.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // shutting down: the lease runs out and the delivery is sent again, by this process or another
@@ -141,14 +143,19 @@ class WebhookSender {
         }
     }
 
-    private void failed(Delivery delivery, Integer statusCode, String error, String outcome) {
+    private void failed(Delivery delivery, Instant attemptedAt, Integer statusCode, String error, String outcome) {
         Duration wait = retries.after(delivery.attempts() + 1);
-        boolean givenUp = deliveries.failed(delivery.deliveryId(), statusCode, error, wait);
+        Optional<DeliveryStore.Failure> failure = deliveries.failed(delivery.deliveryId(), statusCode, error, wait, attemptedAt);
+        if (failure.isEmpty()) {
+            return; // its webhook was deleted meanwhile
+        }
+        boolean givenUp = failure.get().givenUp();
         outcomes.get(outcome).increment();
         if (givenUp) {
             outcomes.get(Outcome.GIVEN_UP).increment();
         }
-        if (webhooks.failed(delivery.webhookId(), properties.retry().maxAge().toSeconds())) {
+        if (webhooks.failed(delivery.webhookId(), properties.retry().maxAge().toSeconds(), attemptedAt,
+                givenUp ? failure.get().firstAttemptAt() : null)) {
             log.warn("webhook {} disabled: every delivery failed for {}", delivery.webhookId(), properties.retry().maxAge());
         }
         log.debug("delivery {} of webhook {} failed (status {}, {}); {}", delivery.deliveryId(), delivery.webhookId(), statusCode, error,

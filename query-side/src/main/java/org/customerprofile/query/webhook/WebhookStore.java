@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -82,15 +83,17 @@ class WebhookStore {
     }
 
     /**
-     * A failed attempt: the webhook is failing since its first failure after the last success; once that is
-     * {@code maxAgeSeconds} ago, it is disabled. Answers whether this disabled it.
+     * A failed attempt made at {@code attemptedAt}: the webhook is failing since its first failure after the last
+     * success. It is disabled once that is {@code maxAgeSeconds} ago, or when a delivery is given up
+     * ({@code givenUpFirstAttempt}, that delivery's first attempt) and the webhook has failed ever since that
+     * delivery was first tried. Answers whether this disabled it.
      */
-    boolean failed(UUID webhookId, long maxAgeSeconds) {
-        jdbc.update("UPDATE webhook SET failing_since = now() WHERE webhook_id = ? AND failing_since IS NULL", webhookId);
+    boolean failed(UUID webhookId, long maxAgeSeconds, Instant attemptedAt, Instant givenUpFirstAttempt) {
+        jdbc.update("UPDATE webhook SET failing_since = ? WHERE webhook_id = ? AND failing_since IS NULL", Timestamp.from(attemptedAt), webhookId);
         return jdbc.update("UPDATE webhook SET enabled = false, last_updated = now(), disabled_reason = "
                         + "'disabled by the service: every delivery failed since ' || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-                        + "WHERE webhook_id = ? AND enabled AND failing_since < now() - make_interval(secs => ?)",
-                webhookId, maxAgeSeconds) == 1;
+                        + "WHERE webhook_id = ? AND enabled AND (failing_since < now() - make_interval(secs => ?) OR failing_since <= ?::timestamptz)",
+                webhookId, maxAgeSeconds, givenUpFirstAttempt == null ? null : Timestamp.from(givenUpFirstAttempt)) == 1;
     }
 
     private static String textArray(List<String> values) {
