@@ -19,8 +19,10 @@ public final class MasterKey {
 
     private final Aead wrapping;
     private final byte[] referenceHashKey;
+    private final byte[] key;
 
     private MasterKey(byte[] key) throws GeneralSecurityException {
+        this.key = key.clone();
         this.wrapping = new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", key, new byte[0], info("data-key-wrapping"), LENGTH));
         this.referenceHashKey = Hkdf.computeHkdf("HMACSHA256", key, new byte[0], info("reference-hash"), LENGTH);
     }
@@ -65,6 +67,22 @@ public final class MasterKey {
             return wrapping.decrypt(wrapped, info(customerId.toString()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the data key of customer " + customerId + " does not open with this master key", e);
+        }
+    }
+
+    /**
+     * An AES-256-GCM key of its own for {@code purpose} (HKDF-SHA256 from this master key, as the data-key wrapping
+     * key is): for secrets the service must read back but a database dump alone must not reveal, such as webhook
+     * signing secrets. Each purpose gets a different key; the same master key always derives the same one.
+     */
+    public Aead keyFor(String purpose) {
+        if (purpose.equals("data-key-wrapping") || purpose.equals("reference-hash")) {
+            throw new IllegalArgumentException("purpose " + purpose + " is the master key's own");
+        }
+        try {
+            return new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", key, new byte[0], info(purpose), LENGTH));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is not available", e);
         }
     }
 

@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
     void operationsAreGroupedByResource() {
         List<String> tags = new ArrayList<>();
         docs.get("paths").forEach(item -> item.forEach(operation -> operation.get("tags").forEach(tag -> tags.add(tag.asText()))));
-        assertThat(tags).containsOnly("Authentication", "Customers", "History", "Events", "Operations");
+        assertThat(tags).containsOnly("Authentication", "Customers", "History", "Events", "Webhooks", "Operations");
         assertThat(docs.get("paths").has("/error")).isFalse();
     }
 

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * segments, and when one is killed the other takes its segments over with nothing missed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessTopologyIT {
 
     private static final String SECRET = "topology-test-secret-0123456789-abcdef";
@@ -62,7 +66,9 @@ class ProcessTopologyIT {
         ServiceProcesses.awaitHealthy(commandPort);
         List<String> querySide = List.of("--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/customers",
                 // the wire server lacks the 'hello' command of the MongoDB health indicator
-                "--management.health.mongo.enabled=false");
+                "--management.health.mongo.enabled=false",
+                // the webhook endpoint of webhooksAreDeliveredOnceAcrossBothQuerySides listens on the loopback interface
+                "--customers.webhooks.allow-private-targets=true", "--customers.webhooks.poll-interval=100ms");
         query1 = start("query-side", queryPort1, querySide);
         start("query-side", queryPort2, querySide);
         ServiceProcesses.awaitHealthy(queryPort1);
@@ -92,7 +98,37 @@ class ProcessTopologyIT {
                 assertThat(ApiClient.json(line).at("/log/logger").asText()).isEqualTo("org.customerprofile.command.CommandSideApplication"));
     }
 
+    /** Before the test that kills a query side: both dispatch, and each delivery is made by one of them. */
     @Test
+    @Order(1)
+    void webhooksAreDeliveredOnceAcrossBothQuerySides() {
+        ApiClient writer = ApiClient.anonymous(commandPort).login("company1", "key-of-company-one-0000000000000");
+        ApiClient reader = ApiClient.anonymous(queryPort2).login("company1", "key-of-company-one-0000000000000");
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            ApiClient.Response registered = reader.post("/v1/webhooks", Map.of("url", receiver.url()));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            String webhookId = registered.body().get("webhook_id").asText();
+            assertThat(ApiClient.anonymous(queryPort1).login("company1", "key-of-company-one-0000000000000")
+                    .get("/v1/webhooks/" + webhookId).status()).as("the other query side knows it").isEqualTo(200);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String id = writer.post("/v1/customers", Map.of("last_name", "Hooked")).body().get("customer_id").asText();
+                ids.add(id);
+                writer.put("/v1/customers/" + id, Map.of("first_name", "Twice"));
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.succeeded().size() >= 40);
+            // and no more for a while: a second sender of any of them would show by now
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 40);
+            List<String> webhookIds = receiver.succeeded().stream().map(delivery -> delivery.header("webhook-id")).toList();
+            assertThat(webhookIds).hasSize(40).doesNotHaveDuplicates();
+            assertThat(receiver.succeeded()).extracting(delivery -> delivery.json().get("customer_id").asText()).containsAll(ids);
+            reader.send("DELETE", "/v1/webhooks/" + webhookId, null, Map.of());
+        }
+    }
+
+    @Test
+    @Order(2)
     void writesAndErasuresOnTheCommandSideAreReadOnBothQuerySidesAndSurviveTheLossOfOne() throws Exception {
         ApiClient writer = ApiClient.anonymous(commandPort).login("company1", "key-of-company-one-0000000000000");
         ApiClient reader1 = ApiClient.anonymous(queryPort1).login("company1", "key-of-company-one-0000000000000");

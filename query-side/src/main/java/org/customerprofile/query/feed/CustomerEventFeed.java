@@ -1,6 +1,9 @@
 package org.customerprofile.query.feed;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,6 +33,11 @@ public class CustomerEventFeed {
             WHERE companyId = ? AND type = 'Customer' AND globalIndex > ?
             ORDER BY globalIndex
             LIMIT ?""";
+    private static final String ONE = """
+            SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
+                   payloadType, payloadRevision, payload, metaData
+            FROM DomainEventEntry
+            WHERE eventIdentifier = ? AND type = 'Customer'""";
     private static final String HEAD = "SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry WHERE companyId = ? AND type = 'Customer'";
 
     private final JdbcTemplate jdbc;
@@ -44,12 +52,26 @@ public class CustomerEventFeed {
 
     /** Up to {@code limit} of {@code companyId}'s events after position {@code after}, oldest first. */
     public List<CustomerEvent> after(UUID companyId, long after, int limit) {
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(PAGE, (row, n) -> new TrackedDomainEventData<>(
+        return published(jdbc.query(PAGE, CustomerEventFeed::row, companyId.toString(), after, limit));
+    }
+
+    /**
+     * The customer event {@code eventId} as the feed shows it now (an erased customer's with its values erased);
+     * empty when there is no such customer event.
+     */
+    public Optional<CustomerEvent> byId(String eventId) {
+        return published(jdbc.query(ONE, CustomerEventFeed::row, eventId)).stream().findFirst();
+    }
+
+    private static TrackedDomainEventData<byte[]> row(ResultSet row, int n) throws SQLException {
+        return new TrackedDomainEventData<>(
                 new GlobalSequenceTrackingToken(row.getLong("globalIndex")),
                 new GenericDomainEventEntry<>(row.getString("type"), row.getString("aggregateIdentifier"), row.getLong("sequenceNumber"),
                         row.getString("eventIdentifier"), row.getString("timeStamp"), row.getString("payloadType"),
-                        row.getString("payloadRevision"), row.getBytes("payload"), row.getBytes("metaData"))),
-                companyId.toString(), after, limit);
+                        row.getString("payloadRevision"), row.getBytes("payload"), row.getBytes("metaData")));
+    }
+
+    private List<CustomerEvent> published(List<TrackedDomainEventData<byte[]>> rows) {
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, axon.upcasterChain())
                 .map(event -> PublishedEvents.of((DomainEventMessage<?>) event, event.trackingToken().position().orElseThrow()))
                 .toList();

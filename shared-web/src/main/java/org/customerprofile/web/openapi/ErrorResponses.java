@@ -50,6 +50,9 @@ class ErrorResponses implements OpenApiCustomizer {
                 add(responses, "410", "The caller's customer was erased (error_type gone); its history stays readable.");
             }
         }
+        if (path.contains("{webhookId}")) {
+            add(responses, "404", "No webhook (or delivery) with this id in the caller's company.");
+        }
         boolean write = !path.endsWith("/duplicates") && (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT);
         if (path.startsWith("/v1/customers") && write) {
             add(responses, "409", "The reference is taken by another customer of the company, "

@@ -43,6 +43,7 @@ class OpenApiConfiguration {
                         new Tag().name("Customers").description("Create, update, retrieve and list the company's customers."),
                         new Tag().name("History").description("A customer's events and past states, from the event store."),
                         new Tag().name("Events").description("The company's customer events in global order, paged or live."),
+                        new Tag().name("Webhooks").description("The company's endpoints that every customer event is pushed to, signed, and their deliveries."),
                         new Tag().name("Operations").description("For operator apps only: dead letters and read model rebuilds.")))
                 .components(new Components().addSecuritySchemes(BEARER,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
