@@ -78,7 +78,7 @@ function secretPanel(webhook) {
 }
 
 function webhookItem(hook, {changed}) {
-    const deliveries = h('div', {class: 'deliveries', id: `deliveries-${hook.webhook_id}`, hidden: true});
+    const deliveries = h('div', {class: 'delivery-panel', id: `deliveries-${hook.webhook_id}`, hidden: true});
     const status = h('div', {class: 'form-status', role: 'alert'});
     const toggle = h('button', {type: 'button', class: 'secondary show-deliveries', 'aria-expanded': 'false',
         'aria-controls': deliveries.id}, 'Show deliveries');
@@ -189,15 +189,17 @@ function deliveryRow(hook, delivery, reload, status) {
     const when = delivery.status === 'delivered' ? ['Delivered ', time(delivery.delivered_at)]
         : delivery.status === 'pending' && delivery.next_attempt_at ? ['Next attempt ', time(delivery.next_attempt_at)]
             : ['Planned ', time(delivery.created)];
+    // one element per cell: on a narrow screen a cell is a grid of its label and its content
+    const cell = (label, className, ...content) => h('td', {'data-label': label, class: className}, h('span', {}, ...content));
     return h('tr', {dataset: {deliveryId: delivery.delivery_id, status: delivery.status}},
-        h('td', {'data-label': 'Event'}, h('span', {class: 'event-type'}, delivery.event_type),
+        cell('Event', null, h('span', {class: 'event-type'}, delivery.event_type),
             h('span', {class: 'muted'}, ' · ', h('a', {href: `#/customers/${delivery.customer_id}`}, 'customer'), ` · #${delivery.sequence}`)),
-        h('td', {'data-label': 'Status'}, h('span', {class: `badge ${delivery.status}`}, delivery.status)),
-        h('td', {'data-label': 'Attempts', class: 'attempts'}, String(delivery.attempts)),
-        h('td', {'data-label': 'Last result', class: 'result'}, delivery.last_error
+        cell('Status', null, h('span', {class: `badge ${delivery.status}`}, delivery.status)),
+        cell('Attempts', 'attempts', String(delivery.attempts)),
+        cell('Last result', 'result', delivery.last_error
             ? delivery.last_error
             : delivery.last_status_code != null ? `HTTP ${delivery.last_status_code}` : '—'),
-        h('td', {'data-label': 'When'}, when),
+        cell('When', null, when),
         h('td', {'data-label': '', class: 'row-actions'}, h('button', {type: 'button', class: 'secondary', onclick: async event => {
             const button = event.currentTarget;
             button.disabled = true;
@@ -229,7 +231,7 @@ function pager(meta, what, go) {
 
 function newWebhookForm(registered) {
     const url = h('input', {id: 'webhook-url', type: 'url', required: true, autocomplete: 'off', spellcheck: 'false',
-        placeholder: 'https://example.com/hooks/customers', 'aria-describedby': 'webhook-url-hint'});
+        placeholder: 'https://example.com/hooks', 'aria-describedby': 'webhook-url-hint'});
     const description = h('input', {id: 'webhook-description', maxlength: 500, autocomplete: 'off'});
     const format = h('select', {id: 'webhook-format', 'aria-describedby': 'webhook-format-hint'},
         h('option', {value: 'standard'}, 'Standard Webhooks'),
