@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The merchant console in a real browser against the whole service: what a merchant's people do with it,
@@ -34,6 +36,8 @@ class ConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient api;
 
@@ -284,6 +288,21 @@ class ConsoleBrowserTest {
             browser.waitUntil(driver -> webhookCard(url) != null && webhookCard(url).findElement(By.cssSelector(".badge")).getText().equals("Enabled"));
             assertThat(api.get("/v1/webhooks/" + webhookId).body().get("enabled").asBoolean()).isTrue();
             browser.screenshots("webhooks");
+
+            // what the dispatcher does to a webhook whose every attempt failed for the retry max-age (WebhookTargetRefusalTest)
+            jdbc.update("UPDATE webhook SET enabled = false, disabled_reason = 'disabled by the service: every delivery failed since "
+                    + "2026-11-29T10:00:00Z' WHERE webhook_id = ?::uuid", webhookId);
+            browser.go("#/customers");
+            browser.visible(By.cssSelector("table.customers, .state.empty"));
+            browser.go("#/webhooks");
+            browser.waitUntil(driver -> webhookCard(url) != null && !webhookCard(url).findElements(By.cssSelector(".disabled-reason")).isEmpty());
+            assertThat(webhookCard(url).findElement(By.cssSelector(".disabled-reason")).getText())
+                    .contains("Disabled by the service: every delivery failed since 2026-11-29T10:00:00Z");
+            browser.screenshots("webhooks-disabled-by-service");
+            webhookCard(url).findElement(By.cssSelector("button.toggle-enabled")).click();
+            browser.waitForText(By.cssSelector(".webhook-news .flash"), "was enabled");
+            browser.waitUntil(driver -> webhookCard(url) != null && webhookCard(url).findElements(By.cssSelector(".disabled-reason")).isEmpty());
+            assertThat(api.get("/v1/webhooks/" + webhookId).body().get("disabled_reason").isNull()).isTrue();
 
             webhookCard(url).findElement(By.cssSelector("button.delete-webhook")).click();
             browser.visible(By.id("confirm-delete-webhook")).click();

@@ -104,7 +104,8 @@ function webhookItem(hook, {changed}) {
             h('dt', {}, 'Added'), h('dd', {}, time(hook.created))),
         hook.disabled_reason
             ? h('div', {class: 'state warning disabled-reason'},
-                h('p', {}, `The service disabled this webhook: ${hook.disabled_reason}`),
+                // the API's reason reads "disabled by the service: every delivery failed since …"
+                h('p', {}, h('strong', {}, hook.disabled_reason.charAt(0).toUpperCase() + hook.disabled_reason.slice(1))),
                 h('p', {class: 'muted'}, 'Events that occurred meanwhile are not sent. Enable it once the endpoint answers again.'))
             : !hook.enabled ? h('p', {class: 'muted'}, 'Disabled: nothing is sent to it, and events that occur meanwhile are not sent later.') : null,
         h('div', {class: 'actions'},
