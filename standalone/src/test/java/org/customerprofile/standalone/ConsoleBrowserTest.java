@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The merchant console in a real browser against the whole service: what a merchant's people do with it,
@@ -34,6 +36,8 @@ class ConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient api;
 
@@ -216,12 +220,97 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void saysSoWhenTheServiceHasNoWebhooks() {
-        browser.signIn(APP_ID, APP_KEY);
-        browser.visible(By.cssSelector("table.customers, .state.empty"));
-        browser.driver.findElement(By.cssSelector("a[data-nav='webhooks']")).click();
-        browser.visible(By.cssSelector(".state.unavailable, ul.webhooks, .state.empty"));
-        browser.screenshots("webhooks");
+    void registersAWebhookShowsItsSecretOnceAndItsDeliveriesThenDisablesEnablesAndDeletesIt() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            browser.signIn(APP_ID, APP_KEY);
+            browser.visible(By.cssSelector("table.customers, .state.empty"));
+            browser.driver.findElement(By.cssSelector("a[data-nav='webhooks']")).click();
+            browser.waitForText(By.tagName("h1"), "Webhooks");
+            browser.visible(By.cssSelector("ul.webhooks, .results .state.empty"));
+
+            // the API's complaint beside the field it names
+            browser.type(By.id("webhook-url"), "ftp://example.com/hooks");
+            browser.driver.findElement(By.id("add-webhook")).click();
+            assertThat(browser.visible(By.id("webhook-url-error")).getText()).isNotBlank();
+            assertThat(browser.driver.findElement(By.id("webhook-url")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("webhook-url");
+
+            // the acquired format offers customer.created only, as the API accepts
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("webhook-format"))).selectByValue("acquired");
+            assertThat(browser.driver.findElement(By.id("webhook-customer-updated")).isEnabled()).isFalse();
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("webhook-format"))).selectByValue("standard");
+            assertThat(browser.driver.findElement(By.id("webhook-customer-updated")).isSelected()).isTrue();
+
+            String url = receiver.url();
+            browser.type(By.id("webhook-url"), url);
+            browser.type(By.id("webhook-description"), "Console CRM sync");
+            browser.driver.findElement(By.id("add-webhook")).click();
+            String secret = browser.visible(By.id("webhook-secret")).getText();
+            assertThat(secret).startsWith("whsec_").hasSizeGreaterThanOrEqualTo(32);
+            browser.waitUntil(driver -> webhookCard(url) != null);
+            assertThat(webhookCard(url).getText()).contains("Console CRM sync").contains("Enabled")
+                    .contains("customer.created").contains("customer.updated").contains("customer.erased");
+            assertThat(browser.driver.findElement(By.id("webhook-url")).getAttribute("aria-invalid")).isNull();
+            String webhookId = webhookCard(url).getAttribute("data-webhook-id");
+            assertThat(api.get("/v1/webhooks/" + webhookId).body().has("secret")).isFalse();
+
+            String customer = create(Map.of("first_name", "Hooked", "last_name", "Customer" + marker("x")));
+            browser.waitUntil(driver -> receiver.succeeded().stream()
+                    .anyMatch(delivery -> delivery.json().path("customer_id").asText().equals(customer)));
+
+            webhookCard(url).findElement(By.cssSelector("button.show-deliveries")).click();
+            By row = By.xpath("//li[@data-webhook-id='" + webhookId + "']//table[contains(@class,'deliveries')]"
+                    + "//tr[.//a[@href='#/customers/" + customer + "']]");
+            browser.waitUntil(driver -> {
+                if (driver.findElements(row).isEmpty() || !"delivered".equals(driver.findElement(row).getAttribute("data-status"))) {
+                    driver.findElement(By.cssSelector("li[data-webhook-id='" + webhookId + "'] button.refresh-deliveries")).click();
+                    return false;
+                }
+                return true;
+            });
+            WebElement delivery = browser.driver.findElement(row);
+            assertThat(delivery.findElement(By.cssSelector(".badge")).getText()).isEqualTo("delivered");
+            assertThat(delivery.findElement(By.cssSelector("td.attempts")).getText()).isEqualTo("1");
+            assertThat(delivery.findElement(By.cssSelector("td.result")).getText()).isEqualTo("HTTP 200");
+            assertThat(delivery.getText()).contains("customer.created").contains("Delivered");
+            browser.screenshots("webhook-deliveries");
+
+            webhookCard(url).findElement(By.cssSelector("button.toggle-enabled")).click();
+            browser.waitForText(By.cssSelector(".webhook-news .flash"), "was disabled");
+            browser.waitUntil(driver -> webhookCard(url) != null && webhookCard(url).getText().contains("Disabled"));
+            assertThat(browser.driver.findElements(By.id("webhook-secret"))).as("the secret is shown once").isEmpty();
+            assertThat(api.get("/v1/webhooks/" + webhookId).body().get("enabled").asBoolean()).isFalse();
+            assertThat(webhookCard(url).findElement(By.cssSelector("button.toggle-enabled")).getText()).isEqualTo("Enable");
+            browser.screenshots("webhooks-disabled");
+
+            webhookCard(url).findElement(By.cssSelector("button.toggle-enabled")).click();
+            browser.waitForText(By.cssSelector(".webhook-news .flash"), "was enabled");
+            browser.waitUntil(driver -> webhookCard(url) != null && webhookCard(url).findElement(By.cssSelector(".badge")).getText().equals("Enabled"));
+            assertThat(api.get("/v1/webhooks/" + webhookId).body().get("enabled").asBoolean()).isTrue();
+            browser.screenshots("webhooks");
+
+            // what the dispatcher does to a webhook whose every attempt failed for the retry max-age (WebhookTargetRefusalTest)
+            jdbc.update("UPDATE webhook SET enabled = false, disabled_reason = 'disabled by the service: every delivery failed since "
+                    + "2026-11-29T10:00:00Z' WHERE webhook_id = ?::uuid", webhookId);
+            browser.go("#/customers");
+            browser.visible(By.cssSelector("table.customers, .state.empty"));
+            browser.go("#/webhooks");
+            browser.waitUntil(driver -> webhookCard(url) != null && !webhookCard(url).findElements(By.cssSelector(".disabled-reason")).isEmpty());
+            assertThat(webhookCard(url).findElement(By.cssSelector(".disabled-reason")).getText())
+                    .contains("Disabled by the service: every delivery failed since 2026-11-29T10:00:00Z");
+            browser.screenshots("webhooks-disabled-by-service");
+            webhookCard(url).findElement(By.cssSelector("button.toggle-enabled")).click();
+            browser.waitForText(By.cssSelector(".webhook-news .flash"), "was enabled");
+            browser.waitUntil(driver -> webhookCard(url) != null && webhookCard(url).findElements(By.cssSelector(".disabled-reason")).isEmpty());
+            assertThat(api.get("/v1/webhooks/" + webhookId).body().get("disabled_reason").isNull()).isTrue();
+
+            webhookCard(url).findElement(By.cssSelector("button.delete-webhook")).click();
+            browser.visible(By.id("confirm-delete-webhook")).click();
+            browser.waitForText(By.cssSelector(".webhook-news .flash"), "was deleted");
+            browser.waitUntil(driver -> webhookCard(url) == null);
+            assertThat(api.get("/v1/webhooks/" + webhookId).status()).isEqualTo(404);
+            browser.assertOwnOriginOnly();
+        }
     }
 
     @Test
@@ -252,6 +341,12 @@ class ConsoleBrowserTest {
         HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(browser.origin + "/console/index.html"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(write.statusCode()).isIn(401, 403, 405);
+    }
+
+    /** The listed webhook to this URL, or null. */
+    private WebElement webhookCard(String url) {
+        return (WebElement) browser.script("return [...document.querySelectorAll('li.webhook')]"
+                + ".find(card => card.querySelector('h2.url').textContent === arguments[0]) ?? null", url);
     }
 
     /** The ids of the customers listed, read at once: a live refresh may replace the rows at any moment. */
