@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @StandaloneTest
 class WebhookTest {
 
-    static final String COMPANY = "66666666-6666-4666-8666-666666666666";
+    static final String COMPANY = "88888888-8888-4888-8888-888888888888";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     @LocalServerPort
