@@ -85,12 +85,8 @@ class WebhookSender {
                 .tag("outcome", outcome).register(meters);
     }
 
-    void send(Delivery delivery) {
-        Optional<WebhookStore.Target> found = webhooks.target(delivery.webhookId());
-        if (found.isEmpty()) {
-            return; // deleted meanwhile, its deliveries with it
-        }
-        WebhookStore.Target target = found.get();
+    /** Sends {@code delivery} to {@code target}, its webhook as read when its batch was leased. */
+    void send(WebhookStore.Target target, Delivery delivery) {
         Instant attemptedAt = clock.instant();
         Optional<String> refusal = targets.refusal(target.url());
         if (refusal.isPresent()) {
