@@ -51,7 +51,7 @@ class WebhookConfiguration {
                 .connectTimeout(properties.timeout())
                 .build();
         WebhookSender sender = new WebhookSender(webhooks, deliveries, feed, targets, http, json, properties, meters, Clock.systemUTC());
-        return new WebhookDispatcher(deliveries, webhooks, sender, properties);
+        return new WebhookDispatcher(deliveries, sender, properties);
     }
 
     @Bean

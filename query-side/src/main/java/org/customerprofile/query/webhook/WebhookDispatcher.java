@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,6 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final int WEBHOOKS_PER_ROUND = 500;
 
     private final DeliveryStore deliveries;
-    private final WebhookStore webhooks;
     private final WebhookSender sender;
     private final WebhooksProperties properties;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -45,9 +43,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private Thread loop;
     private volatile boolean running;
 
-    WebhookDispatcher(DeliveryStore deliveries, WebhookStore webhooks, WebhookSender sender, WebhooksProperties properties) {
+    WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, WebhooksProperties properties) {
         this.deliveries = deliveries;
-        this.webhooks = webhooks;
         this.sender = sender;
         this.properties = properties;
     }
@@ -122,10 +119,6 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private void sendDue(UUID webhook) {
         try {
-            Optional<WebhookStore.Target> target = webhooks.target(webhook);
-            if (target.isEmpty()) {
-                return; // deleted meanwhile, its deliveries with it
-            }
             for (int sent = 0; running; ) {
                 if (sent >= DELIVERIES_PER_TASK) {
                     wake(); // more may be due: another round picks this webhook up again
@@ -136,7 +129,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 if (batch.isEmpty()) {
                     return;
                 }
-                sent += sendLeased(target.get(), batch, leasedAt);
+                sent += sendLeased(batch, leasedAt);
             }
         } catch (RuntimeException e) {
             log.warn("sending deliveries of webhook {} failed: {}", webhook, e.toString());
@@ -149,7 +142,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * the next answer could come, the rest are renewed, and any whose lease ran out meanwhile is left to
      * whichever process leased it since. Answers how many were sent.
      */
-    private int sendLeased(WebhookStore.Target target, List<Delivery> batch, long leasedAt) {
+    private int sendLeased(List<Delivery> batch, long leasedAt) {
         long safeNanos = properties.lease().minus(properties.timeout()).minus(LEASE_MARGIN).toNanos();
         Deque<Delivery> unsent = new ArrayDeque<>(batch);
         long heldSince = leasedAt;
@@ -165,7 +158,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 unsent.removeIf(delivery -> !held.contains(delivery.deliveryId()));
                 continue;
             }
-            sender.send(target, unsent.poll());
+            sender.send(unsent.poll());
             sent++;
         }
         return sent;

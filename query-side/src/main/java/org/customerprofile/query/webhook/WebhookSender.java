@@ -85,8 +85,13 @@ class WebhookSender {
                 .tag("outcome", outcome).register(meters);
     }
 
-    /** Sends {@code delivery} to {@code target}, its webhook as read when its batch was leased. */
-    void send(WebhookStore.Target target, Delivery delivery) {
+    void send(Delivery delivery) {
+        // read per delivery, not per batch: a webhook deleted or pointed elsewhere meanwhile gets nothing more at its old URL
+        Optional<WebhookStore.Target> found = webhooks.target(delivery.webhookId());
+        if (found.isEmpty()) {
+            return; // deleted meanwhile, its deliveries with it
+        }
+        WebhookStore.Target target = found.get();
         Instant attemptedAt = clock.instant();
         Optional<String> refusal = targets.refusal(target.url());
         if (refusal.isPresent()) {
