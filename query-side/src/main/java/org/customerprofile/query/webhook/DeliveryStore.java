@@ -91,27 +91,44 @@ class DeliveryStore {
      */
     Set<UUID> renew(Collection<UUID> deliveryIds, Duration lease) {
         return new HashSet<>(jdbc.query("UPDATE webhook_delivery SET leased_until = now() + make_interval(secs => ?) "
-                        + "WHERE delivery_id = ANY (?) AND status = 'pending' AND leased_until > now() RETURNING delivery_id",
+                        + "WHERE delivery_id = ANY (?::uuid[]) AND status = 'pending' AND leased_until > now() RETURNING delivery_id",
                 (row, n) -> UUID.fromString(row.getString(1)), lease.toMillis() / 1000.0, uuids(deliveryIds)));
     }
 
     /** Gives back the leases this process still holds on {@code deliveryIds}, unsent: due again now, for any process. */
     void release(Collection<UUID> deliveryIds) {
-        jdbc.update("UPDATE webhook_delivery SET leased_until = NULL WHERE delivery_id = ANY (?) AND status = 'pending' AND leased_until > now()",
+        jdbc.update("UPDATE webhook_delivery SET leased_until = NULL WHERE delivery_id = ANY (?::uuid[]) AND status = 'pending' AND leased_until > now()",
                 (Object) uuids(deliveryIds));
     }
 
-    private static UUID[] uuids(Collection<UUID> ids) {
-        return ids.toArray(UUID[]::new);
+    private static String[] uuids(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
     }
 
     private static String qualified(String alias) {
         return Arrays.stream(COLUMNS.split(", ")).map(column -> alias + "." + column).collect(Collectors.joining(", "));
     }
 
-    void delivered(UUID deliveryId, int statusCode) {
-        jdbc.update("UPDATE webhook_delivery SET status = 'delivered', attempts = attempts + 1, last_status_code = ?, last_error = NULL, "
-                + "delivered_at = now(), leased_until = NULL WHERE delivery_id = ?", statusCode, deliveryId);
+    /**
+     * Records 2xx answers, one statement for a batch's worth: each delivered, at the time its answer came. A
+     * customer's next delivery becomes due only once this has run.
+     */
+    void delivered(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                        UPDATE webhook_delivery d SET status = 'delivered', attempts = d.attempts + 1, last_status_code = a.status_code,
+                               last_error = NULL, delivered_at = a.answered_at, leased_until = NULL
+                        FROM unnest(?::uuid[], ?::int[], ?::timestamptz[]) AS a(delivery_id, status_code, answered_at)
+                        WHERE d.delivery_id = a.delivery_id""",
+                answers.stream().map(answer -> answer.deliveryId().toString()).toArray(String[]::new),
+                answers.stream().map(Answer::statusCode).toArray(Integer[]::new),
+                answers.stream().map(answer -> answer.answeredAt().toString()).toArray(String[]::new));
+    }
+
+    /** A delivery's 2xx answer. */
+    record Answer(UUID deliveryId, int statusCode, Instant answeredAt) {
     }
 
     /**

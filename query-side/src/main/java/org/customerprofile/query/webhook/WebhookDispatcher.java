@@ -2,6 +2,7 @@ package org.customerprofile.query.webhook;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -129,7 +130,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 if (batch.isEmpty()) {
                     return;
                 }
-                sent += sendLeased(batch, leasedAt);
+                sent += sendLeased(webhook, batch, leasedAt);
             }
         } catch (RuntimeException e) {
             log.warn("sending deliveries of webhook {} failed: {}", webhook, e.toString());
@@ -137,31 +138,39 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Sends a leased batch (one delivery per customer, so their order does not matter) one after the other. A
-     * delivery is sent only while this process surely still holds its lease: once the lease might run out before
-     * the next answer could come, the rest are renewed, and any whose lease ran out meanwhile is left to
-     * whichever process leased it since. Answers how many were sent.
+     * Sends a leased batch (one delivery per customer, so their order does not matter) one after the other, and
+     * records the 2xx answers together. A delivery is sent only while this process surely still holds its lease:
+     * once the lease might run out before the next answer could come, the answers so far are recorded and the
+     * rest renewed, and any whose lease ran out meanwhile is left to whichever process leased it since. Answers
+     * how many were sent.
      */
-    private int sendLeased(List<Delivery> batch, long leasedAt) {
+    private int sendLeased(UUID webhook, List<Delivery> batch, long leasedAt) {
         long safeNanos = properties.lease().minus(properties.timeout()).minus(LEASE_MARGIN).toNanos();
         Deque<Delivery> unsent = new ArrayDeque<>(batch);
+        List<DeliveryStore.Answer> answered = new ArrayList<>();
         long heldSince = leasedAt;
         int sent = 0;
-        while (!unsent.isEmpty()) {
-            if (!running) {
-                deliveries.release(ids(unsent)); // due again at once rather than when the lease runs out
-                return sent;
+        try {
+            while (!unsent.isEmpty()) {
+                if (!running) {
+                    deliveries.release(ids(unsent)); // due again at once rather than when the lease runs out
+                    return sent;
+                }
+                if (System.nanoTime() - heldSince > safeNanos) {
+                    sender.recordDelivered(webhook, answered);
+                    answered.clear();
+                    heldSince = System.nanoTime();
+                    Set<UUID> held = deliveries.renew(ids(unsent), properties.lease());
+                    unsent.removeIf(delivery -> !held.contains(delivery.deliveryId()));
+                    continue;
+                }
+                sender.send(unsent.poll()).ifPresent(answered::add);
+                sent++;
             }
-            if (System.nanoTime() - heldSince > safeNanos) {
-                heldSince = System.nanoTime();
-                Set<UUID> held = deliveries.renew(ids(unsent), properties.lease());
-                unsent.removeIf(delivery -> !held.contains(delivery.deliveryId()));
-                continue;
-            }
-            sender.send(unsent.poll());
-            sent++;
+            return sent;
+        } finally {
+            sender.recordDelivered(webhook, answered);
         }
-        return sent;
     }
 
     private static List<UUID> ids(Collection<Delivery> batch) {
