@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.customerprofile.query.deadletter.DeadLetterQueueModule;
 import org.customerprofile.query.deadletter.DeadLetters;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,10 +76,20 @@ class CustomerReadModelConfiguration {
         return new DeadLetters(CustomerProjection.PROCESSING_GROUP, processing);
     }
 
+    /**
+     * The indexes exist before any event processor starts (singletons are initialised before lifecycles): the
+     * embedded wire server builds an index without guarding against a concurrent insert, and a restart whose
+     * first event arrived meanwhile failed the projection with a {@code ConcurrentModificationException}.
+     */
+    @Bean
+    SmartInitializingSingleton liveCollectionIndexes(CustomerCollection collection) {
+        return () -> collection.createIndexes(collection.name());
+    }
+
+    /** Back-fills may run beside the projection: each write is conditioned on what it read. */
     @EventListener(ApplicationStartedEvent.class)
-    void prepareLiveCollection(ApplicationStartedEvent started) {
+    void completeLiveCollection(ApplicationStartedEvent started) {
         CustomerCollection collection = started.getApplicationContext().getBean(CustomerCollection.class);
-        collection.createIndexes(collection.name());
         collection.addMissingReferenceKeys(collection.name());
         collection.addMissingSearchKeys(collection.name());
     }
