@@ -5,16 +5,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code webhook_delivery} table. Several processes may send from it at once: a delivery is leased to
- * one of them ({@code SELECT … FOR UPDATE SKIP LOCKED}, then {@code leased_until}) while it is sent, and a
+ * one of them ({@code SELECT … FOR UPDATE SKIP LOCKED}, setting {@code leased_until}) while it is sent, and a
  * customer's next delivery to a webhook is due only once every earlier one is delivered or given up.
  */
 class DeliveryStore {
@@ -24,11 +29,9 @@ class DeliveryStore {
     private static final RowMapper<Delivery> DELIVERY = DeliveryStore::delivery;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
 
-    DeliveryStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    DeliveryStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     /**
@@ -59,30 +62,73 @@ class DeliveryStore {
     }
 
     /**
-     * The webhook's next due delivery, leased to this process for {@code lease}: due, not held by another, and
-     * the oldest not yet finished of its customer. Empty when none is.
+     * The webhook's due deliveries, at most {@code limit}, leased to this process for {@code lease}, oldest due
+     * first: each due, not held by another, and the oldest not yet finished of its customer — so at most one per
+     * customer, and the batch can be sent in any order. One statement, whose cost grows with the batch and the
+     * deliveries it skips (held, or waiting for an older one of their customer), not with the whole backlog:
+     * {@code webhook_delivery_due_of_webhook} hands the pending rows over in the order wanted.
      */
-    Optional<Delivery> lease(UUID webhookId, Duration lease) {
-        return transactions.execute(status -> {
-            List<Delivery> due = jdbc.query("SELECT " + COLUMNS + " FROM webhook_delivery d "
-                            + "WHERE d.webhook_id = ? AND d.status = 'pending' AND d.next_attempt_at <= now() "
-                            + "AND (d.leased_until IS NULL OR d.leased_until < now()) "
-                            + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.webhook_id = d.webhook_id AND e.customer_id = d.customer_id "
-                            + "AND e.status = 'pending' AND e.sequence < d.sequence) "
-                            + "ORDER BY d.next_attempt_at, d.event_position LIMIT 1 FOR UPDATE SKIP LOCKED",
-                    DELIVERY, webhookId);
-            if (due.isEmpty()) {
-                return Optional.<Delivery>empty();
-            }
-            jdbc.update("UPDATE webhook_delivery SET leased_until = now() + make_interval(secs => ?) WHERE delivery_id = ?",
-                    lease.toMillis() / 1000.0, due.get(0).deliveryId());
-            return Optional.of(due.get(0));
-        });
+    List<Delivery> lease(UUID webhookId, Duration lease, int limit) {
+        return jdbc.query("WITH due AS (SELECT d.delivery_id FROM webhook_delivery d "
+                        + "WHERE d.webhook_id = ? AND d.status = 'pending' AND d.next_attempt_at <= now() "
+                        + "AND (d.leased_until IS NULL OR d.leased_until < now()) "
+                        // a scalar subquery rather than NOT EXISTS: PostgreSQL cannot turn it into an anti-join, which it
+                        // planned as a nested loop over every pending delivery (seconds) when its statistics were stale
+                        + "AND d.sequence = (SELECT min(e.sequence) FROM webhook_delivery e WHERE e.webhook_id = d.webhook_id "
+                        + "AND e.customer_id = d.customer_id AND e.status = 'pending') "
+                        + "ORDER BY d.next_attempt_at, d.event_position LIMIT ? FOR UPDATE SKIP LOCKED) "
+                        + "UPDATE webhook_delivery l SET leased_until = now() + make_interval(secs => ?) FROM due "
+                        + "WHERE l.delivery_id = due.delivery_id RETURNING " + qualified("l"),
+                DELIVERY, webhookId, limit, lease.toMillis() / 1000.0).stream()
+                .sorted(Comparator.comparing(Delivery::nextAttemptAt).thenComparingLong(Delivery::eventPosition))
+                .toList();
     }
 
-    void delivered(UUID deliveryId, int statusCode) {
-        jdbc.update("UPDATE webhook_delivery SET status = 'delivered', attempts = attempts + 1, last_status_code = ?, last_error = NULL, "
-                + "delivered_at = now(), leased_until = NULL WHERE delivery_id = ?", statusCode, deliveryId);
+    /**
+     * Extends the lease of those of {@code deliveryIds} this process still holds (pending, lease not run out) by
+     * {@code lease} from now; answers them. One whose lease ran out may have been leased by another process
+     * meanwhile: it is not sent from here.
+     */
+    Set<UUID> renew(Collection<UUID> deliveryIds, Duration lease) {
+        return new HashSet<>(jdbc.query("UPDATE webhook_delivery SET leased_until = now() + make_interval(secs => ?) "
+                        + "WHERE delivery_id = ANY (?::uuid[]) AND status = 'pending' AND leased_until > now() RETURNING delivery_id",
+                (row, n) -> UUID.fromString(row.getString(1)), lease.toMillis() / 1000.0, uuids(deliveryIds)));
+    }
+
+    /** Gives back the leases this process still holds on {@code deliveryIds}, unsent: due again now, for any process. */
+    void release(Collection<UUID> deliveryIds) {
+        jdbc.update("UPDATE webhook_delivery SET leased_until = NULL WHERE delivery_id = ANY (?::uuid[]) AND status = 'pending' AND leased_until > now()",
+                (Object) uuids(deliveryIds));
+    }
+
+    private static String[] uuids(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    private static String qualified(String alias) {
+        return Arrays.stream(COLUMNS.split(", ")).map(column -> alias + "." + column).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Records 2xx answers, one statement for a batch's worth: each delivered, at the time its answer came. A
+     * customer's next delivery becomes due only once this has run.
+     */
+    void delivered(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                        UPDATE webhook_delivery d SET status = 'delivered', attempts = d.attempts + 1, last_status_code = a.status_code,
+                               last_error = NULL, delivered_at = a.answered_at, leased_until = NULL
+                        FROM unnest(?::uuid[], ?::int[], ?::timestamptz[]) AS a(delivery_id, status_code, answered_at)
+                        WHERE d.delivery_id = a.delivery_id""",
+                answers.stream().map(answer -> answer.deliveryId().toString()).toArray(String[]::new),
+                answers.stream().map(Answer::statusCode).toArray(Integer[]::new),
+                answers.stream().map(answer -> answer.answeredAt().toString()).toArray(String[]::new));
+    }
+
+    /** A delivery's 2xx answer. */
+    record Answer(UUID deliveryId, int statusCode, Instant answeredAt) {
     }
 
     /**

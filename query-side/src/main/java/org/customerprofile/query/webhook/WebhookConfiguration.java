@@ -15,8 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Webhooks: their registrations, the processor that plans deliveries, and the dispatcher that sends them. */
 @Configuration(proxyBeanMethods = false)
@@ -28,8 +26,8 @@ class WebhookConfiguration {
     }
 
     @Bean
-    DeliveryStore deliveryStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new DeliveryStore(jdbc, new TransactionTemplate(transactions));
+    DeliveryStore deliveryStore(JdbcTemplate jdbc) {
+        return new DeliveryStore(jdbc);
     }
 
     /** The prod profile calls https endpoints only: a delivery's body and signature never cross a network in clear. */

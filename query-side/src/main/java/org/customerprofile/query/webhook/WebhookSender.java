@@ -14,8 +14,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.query.feed.CustomerEventFeed;
 import org.slf4j.Logger;
@@ -85,22 +87,27 @@ class WebhookSender {
                 .tag("outcome", outcome).register(meters);
     }
 
-    void send(Delivery delivery) {
+    /**
+     * Sends {@code delivery}. A failure is recorded at once; a 2xx answer is handed back, to be recorded with
+     * the rest of its batch ({@link #recordDelivered}). Empty when it failed or was not sent.
+     */
+    Optional<DeliveryStore.Answer> send(Delivery delivery) {
+        // read per delivery, not per batch: a webhook deleted or pointed elsewhere meanwhile gets nothing more at its old URL
         Optional<WebhookStore.Target> found = webhooks.target(delivery.webhookId());
         if (found.isEmpty()) {
-            return; // deleted meanwhile, its deliveries with it
+            return Optional.empty(); // deleted meanwhile, its deliveries with it
         }
         WebhookStore.Target target = found.get();
         Instant attemptedAt = clock.instant();
         Optional<String> refusal = targets.refusal(target.url());
         if (refusal.isPresent()) {
             failed(delivery, attemptedAt, null, "target refused: " + refusal.get(), Outcome.REFUSED);
-            return;
+            return Optional.empty();
         }
         Optional<CustomerEvent> event = feed.byId(delivery.eventId());
         if (event.isEmpty()) {
             failed(delivery, attemptedAt, null, "event not found in the event store", Outcome.FAILED);
-            return;
+            return Optional.empty();
         }
         WebhookMessage message = message(target, event.get());
         HttpRequest.Builder request = HttpRequest.newBuilder(target.url())
@@ -112,10 +119,10 @@ class WebhookSender {
         try {
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
-                deliveries.delivered(delivery.deliveryId(), response.statusCode());
-                webhooks.succeeded(delivery.webhookId());
+                Instant answeredAt = clock.instant();
                 outcomes.get(Outcome.DELIVERED).increment();
-                latency.record(Duration.between(delivery.occurredAt(), clock.instant()));
+                latency.record(Duration.between(delivery.occurredAt(), answeredAt));
+                return Optional.of(new DeliveryStore.Answer(delivery.deliveryId(), response.statusCode(), answeredAt));
             } else {
                 failed(delivery, attemptedAt, response.statusCode(), null, Outcome.FAILED);
             }
@@ -128,6 +135,15 @@ class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // shutting down: the lease runs out and the delivery is sent again, by this process or another
+        }
+        return Optional.empty();
+    }
+
+    /** Records the 2xx answers of {@code webhook}'s deliveries: delivered, and the webhook no longer failing. */
+    void recordDelivered(UUID webhook, List<DeliveryStore.Answer> answers) {
+        if (!answers.isEmpty()) {
+            deliveries.delivered(answers);
+            webhooks.succeeded(webhook, answers.stream().map(DeliveryStore.Answer::answeredAt).max(Instant::compareTo).orElseThrow());
         }
     }
 

@@ -77,9 +77,12 @@ class WebhookStore {
     record Target(UUID webhookId, UUID companyId, URI url, WebhookFormat format, WebhookSecret secret, boolean enabled) {
     }
 
-    /** A successful answer: the webhook is not failing. */
-    void succeeded(UUID webhookId) {
-        jdbc.update("UPDATE webhook SET failing_since = NULL WHERE webhook_id = ? AND failing_since IS NOT NULL", webhookId);
+    /**
+     * Successful answers, the last at {@code lastAnswer}: the webhook is not failing, unless it failed again since
+     * (answers are recorded a batch at a time, a failure at once).
+     */
+    void succeeded(UUID webhookId, Instant lastAnswer) {
+        jdbc.update("UPDATE webhook SET failing_since = NULL WHERE webhook_id = ? AND failing_since <= ?", webhookId, Timestamp.from(lastAnswer));
     }
 
     /**
