@@ -37,6 +37,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.customerprofile.query.feed.CustomerEventFeed;
 import org.customerprofile.standalone.KafkaBroker;
+import org.customerprofile.standalone.benchmark.CreateVersusStoreBenchmark.Row;
 import org.customerprofile.standalone.benchmark.Harness.Result;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,6 @@ class BaselineComparisonBenchmark {
     static final Pattern CREATED = Pattern.compile("\"created\":\"([^\"]+)\"");
     static final Pattern OCCURRED = Pattern.compile("\"occurred_at\":\"([^\"]+)\"");
     static final Pattern NEXT = Pattern.compile("\"next\":\"(\\d+)\"");
-    private static final String INSERT = "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
-            + "timeStamp, payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Numbers references across phases, services and rounds. */
     private static final AtomicLong REFERENCES = new AtomicLong();
     private static final HttpClient STREAM_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -339,10 +338,6 @@ class BaselineComparisonBenchmark {
     record Jar(String label, Path path, List<String> jvm) {
     }
 
-    /** An event row as a service wrote it, to be inserted again under a new aggregate and event identifier. */
-    record Row(String type, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
-    }
-
     /** One jar running as its own process on a data directory, with the ids of the customers it created. */
     private record Service(Process process, Path dataDir, String base, String token, double upSeconds, List<String> ids, HikariDataSource pool)
             implements AutoCloseable {
@@ -380,15 +375,7 @@ class BaselineComparisonBenchmark {
         }
 
         void create(long n) throws Exception {
-            String body = Harness.send(Harness.post(base, "/v1/customers", token, """
-                    {"reference": "bench_%d", "first_name": "Bench", "last_name": "Mark", "email": "bench@example.com",
-                     "billing": {"address": {"line_1": "1 High Street", "city": "Leeds", "postcode": "LS1", "country_code": "GB"}}}"""
-                    .formatted(REFERENCES.incrementAndGet())), 201);
-            Matcher id = CUSTOMER_ID.matcher(body);
-            if (!id.find()) {
-                throw new IllegalStateException("no customer_id in " + body);
-            }
-            ids.add(id.group(1));
+            ids.add(Harness.createBenchmarkCustomer(base, token, REFERENCES.incrementAndGet()));
         }
 
         /**
@@ -502,28 +489,9 @@ class BaselineComparisonBenchmark {
             }
         }
 
-        /** One transaction appending {@code rows} as Axon's JDBC engine does: one batched insert, then commit. */
+        /** One transaction appending {@code rows} as Axon's JDBC engine does (the same loop as CreateVersusStoreBenchmark's). */
         void insert(List<Row> rows) throws Exception {
-            try (Connection connection = pool.getConnection()) {
-                connection.setAutoCommit(false);
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    String aggregate = UUID.randomUUID().toString();
-                    for (Row row : rows) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, row.type().equals("Customer") ? aggregate : "reference/" + Harness.COMPANY_1 + "/raw_" + aggregate);
-                        insert.setLong(3, 0);
-                        insert.setString(4, row.type());
-                        insert.setString(5, Instant.now().toString());
-                        insert.setString(6, row.payloadType());
-                        insert.setString(7, row.payloadRevision());
-                        insert.setBytes(8, row.payload());
-                        insert.setBytes(9, row.metaData());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                connection.commit();
-            }
+            CreateVersusStoreBenchmark.insert(pool, rows);
         }
 
         /** A connection to the service's embedded PostgreSQL (its port is in postmaster.pid). */

@@ -76,7 +76,7 @@ class CreateVersusStoreBenchmark {
     }
 
     /** One transaction appending {@code rows} as Axon's JDBC engine does: one batched insert, then commit. */
-    private static void insert(DataSource store, List<Row> rows) throws Exception {
+    static void insert(DataSource store, List<Row> rows) throws Exception {
         try (Connection connection = store.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {

@@ -109,7 +109,6 @@ class EncryptionCostBenchmark {
     /** One jar running as its own process on a fresh data directory, with the ids of the customers it created. */
     private record Service(Process process, Path dataDir, String base, String token, List<String> ids) implements AutoCloseable {
 
-        private static final Pattern CUSTOMER_ID = Pattern.compile("\"customer_id\":\"([^\"]+)\"");
         private static final Pattern NEXT = Pattern.compile("\"next\":\"(\\d+)\"");
 
         static Service start(Path jar, List<String> jvmOptions) throws Exception {
@@ -136,17 +135,8 @@ class EncryptionCostBenchmark {
             }
         }
 
-        /** A customer of about the size a merchant sends, every value but the country personal. */
         void create(long n) throws Exception {
-            String body = Harness.send(Harness.post(base, "/v1/customers", token, """
-                    {"reference": "bench_%d", "first_name": "Bench", "last_name": "Mark", "email": "bench@example.com",
-                     "billing": {"address": {"line_1": "1 High Street", "city": "Leeds", "postcode": "LS1", "country_code": "GB"}}}"""
-                    .formatted(REFERENCES.incrementAndGet())), 201);
-            Matcher id = CUSTOMER_ID.matcher(body);
-            if (!id.find()) {
-                throw new IllegalStateException("no customer_id in " + body);
-            }
-            ids.add(id.group(1));
+            ids.add(Harness.createBenchmarkCustomer(base, token, REFERENCES.incrementAndGet()));
         }
 
         void read(long n) throws Exception {

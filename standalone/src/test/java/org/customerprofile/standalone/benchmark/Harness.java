@@ -46,6 +46,7 @@ final class Harness {
     static final int THREADS = Integer.getInteger("benchmark.threads", 8);
     static final UUID COMPANY_1 = UUID.fromString("11111111-1111-4111-8111-111111111111");
 
+    private static final Pattern CUSTOMER_ID = Pattern.compile("\"customer_id\":\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Harness() {
@@ -96,6 +97,19 @@ final class Harness {
             throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** Creates a customer of about the size a merchant sends, every value but the country personal; answers its id. */
+    static String createBenchmarkCustomer(String base, String token, long reference) throws Exception {
+        String body = send(post(base, "/v1/customers", token, """
+                {"reference": "bench_%d", "first_name": "Bench", "last_name": "Mark", "email": "bench@example.com",
+                 "billing": {"address": {"line_1": "1 High Street", "city": "Leeds", "postcode": "LS1", "country_code": "GB"}}}"""
+                .formatted(reference)), 201);
+        Matcher id = CUSTOMER_ID.matcher(body);
+        if (!id.find()) {
+            throw new IllegalStateException("no customer_id in " + body);
+        }
+        return id.group(1);
     }
 
     /** {@code threads} threads each running {@code task} back to back for {@code duration}. */
