@@ -126,6 +126,12 @@ class EventFeedTest {
         assertThat(updated.get("position").asLong()).isGreaterThan(created.get("position").asLong());
         assertThat(updated.get("changes")).isEqualTo(ApiClient.json("""
                 {"first_name": {"old": "Ada", "new": "Grace"}, "last_name": {"old": null, "new": "Hopper"}}"""));
+        // the feed reads time and request from the stored row, the history from the decoded message: they agree
+        List<JsonNode> history = new ArrayList<>();
+        company1.get("/v1/customers/" + id + "/events").body().get("data").forEach(history::add);
+        assertThat(events).isEqualTo(history);
+        assertThat(created.get("occurred_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        assertThat(created.get("request_id").asText()).isNotBlank();
         JsonNode meta = page.get("meta");
         JsonNode lastEvent = page.get("data").get(page.get("data").size() - 1);
         assertThat(meta.get("next").asText()).isEqualTo(lastEvent.get("position").asText());

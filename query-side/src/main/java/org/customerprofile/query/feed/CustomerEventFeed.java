@@ -2,7 +2,9 @@ package org.customerprofile.query.feed;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.Configuration;
@@ -63,17 +65,27 @@ public class CustomerEventFeed {
         return published(jdbc.query(ONE, CustomerEventFeed::row, eventId)).stream().findFirst();
     }
 
-    private static TrackedDomainEventData<byte[]> row(ResultSet row, int n) throws SQLException {
-        return new TrackedDomainEventData<>(
-                new GlobalSequenceTrackingToken(row.getLong("globalIndex")),
-                new GenericDomainEventEntry<>(row.getString("type"), row.getString("aggregateIdentifier"), row.getLong("sequenceNumber"),
-                        row.getString("eventIdentifier"), row.getString("timeStamp"), row.getString("payloadType"),
-                        row.getString("payloadRevision"), row.getBytes("payload"), row.getBytes("metaData")));
+    /** A stored event, with its time and request read from the row (the message would decode them again per event). */
+    private record Row(TrackedDomainEventData<byte[]> event, StoredProvenance provenance) {
     }
 
-    private List<CustomerEvent> published(List<TrackedDomainEventData<byte[]>> rows) {
-        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, axon.upcasterChain())
-                .map(event -> PublishedEvents.of((DomainEventMessage<?>) event, event.trackingToken().position().orElseThrow()))
+    private static Row row(ResultSet row, int n) throws SQLException {
+        String timeStamp = row.getString("timeStamp");
+        byte[] metaData = row.getBytes("metaData");
+        return new Row(new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(row.getLong("globalIndex")),
+                new GenericDomainEventEntry<>(row.getString("type"), row.getString("aggregateIdentifier"), row.getLong("sequenceNumber"),
+                        row.getString("eventIdentifier"), timeStamp, row.getString("payloadType"),
+                        row.getString("payloadRevision"), row.getBytes("payload"), metaData)),
+                StoredProvenance.ofRow(timeStamp, metaData));
+    }
+
+    private List<CustomerEvent> published(List<Row> rows) {
+        Map<String, StoredProvenance> provenance = new HashMap<>();
+        rows.forEach(row -> provenance.put(row.event().getEventIdentifier(), row.provenance()));
+        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream().map(Row::event), serializer, axon.upcasterChain())
+                .map(event -> PublishedEvents.of((DomainEventMessage<?>) event, event.trackingToken().position().orElseThrow(),
+                        provenance.get(event.getIdentifier())))
                 .toList();
     }
 

@@ -9,7 +9,6 @@ import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
 import org.customerprofile.api.published.CustomerEvent;
 import org.customerprofile.api.published.CustomerEvent.Change;
-import org.customerprofile.query.customer.CustomerView;
 
 /**
  * Translates the event store's customer events into the published {@link CustomerEvent}: the one place
@@ -32,6 +31,11 @@ public final class PublishedEvents {
      * {@code position}. A field whose value was erased is listed with {@code null} before and after.
      */
     public static CustomerEvent of(DomainEventMessage<?> event, long position) {
+        return of(event, position, StoredProvenance.of(event));
+    }
+
+    /** {@code event} at {@code position}, its time and request taken from {@code provenance} instead of decoding its own. */
+    static CustomerEvent of(DomainEventMessage<?> event, long position, StoredProvenance provenance) {
         // profiles and changes keep field order: fields appear as the customer object shows them
         Map<String, Change> changes = new LinkedHashMap<>();
         String type;
@@ -60,7 +64,6 @@ public final class PublishedEvents {
             throw new IllegalArgumentException("not a customer event: " + event.getPayloadType().getName());
         }
         return new CustomerEvent(event.getIdentifier(), type, CustomerEvent.SCHEMA_VERSION, companyId, event.getAggregateIdentifier(),
-                event.getSequenceNumber() + 1, position, CustomerView.timestamp(event.getTimestamp()),
-                (String) event.getMetaData().get("appId"), (String) event.getMetaData().get("requestId"), changes, erased);
+                event.getSequenceNumber() + 1, position, provenance.occurredAt(), provenance.appId(), provenance.requestId(), changes, erased);
     }
 }
