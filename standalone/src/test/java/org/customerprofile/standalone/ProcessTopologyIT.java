@@ -199,7 +199,7 @@ class ProcessTopologyIT {
     }
 
     private Process start(String side, int port, List<String> extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ServiceProcesses.java(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(ServiceProcesses.java(), "@" + DockerComposeTest.repositoryRoot().resolve("jvm.options"),
                 "-jar", jar(side).toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),

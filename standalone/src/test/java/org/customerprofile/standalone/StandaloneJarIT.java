@@ -54,7 +54,8 @@ class StandaloneJarIT {
         port = ServiceProcesses.freePort();
         String java = ServiceProcesses.java();
         long started = System.nanoTime();
-        service = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
+        // launched as the README says, with the repository's JVM options
+        service = new ProcessBuilder(List.of(java, "@" + DockerComposeTest.repositoryRoot().resolve("jvm.options"), "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--customers.data-dir=" + dataDir,
                 "--customers.security.apps[0].app-id=demo0001",

@@ -78,6 +78,7 @@ class BaselineComparisonBenchmark {
     enum Figure {
         UP_EMPTY("java -jar to UP, empty data dir", "s", false),
         RSS_IDLE("JVM RSS idle 5 s after UP", "MB", false),
+        RSS_SETTLED("JVM RSS idle 20 s after UP", "MB", false),
         CREATE("creates with reference, 8 threads", "req/s", true),
         CREATE_P99("create p99", "ms", false),
         RAW_INSERT("raw JDBC 2-row insert loop, 8 threads", "tx/s", true),
@@ -172,6 +173,8 @@ class BaselineComparisonBenchmark {
             figures.put(Figure.UP_EMPTY, service.upSeconds());
             Thread.sleep(5_000);
             figures.put(Figure.RSS_IDLE, service.rssKilobytes() / 1024.0);
+            Thread.sleep(15_000); // a JVM told to give memory back when idle (jvm.options) has done so by now
+            figures.put(Figure.RSS_SETTLED, service.rssKilobytes() / 1024.0);
 
             Harness.load(Harness.THREADS, Duration.ofSeconds(10), service::create); // until the JIT has compiled the hot paths
             Result creates = Harness.load(Harness.THREADS, PHASE, service::create);
