@@ -54,8 +54,11 @@ class StandaloneJarIT {
         port = ServiceProcesses.freePort();
         String java = ServiceProcesses.java();
         long started = System.nanoTime();
-        // launched as the README says, with the repository's JVM options
-        service = new ProcessBuilder(List.of(java, "@" + DockerComposeTest.repositoryRoot().resolve("jvm.options"), "-jar", jar.toString(),
+        // launched as the README says: the extracted jar with the class data archive the build made, the repository's JVM options
+        Path extracted = jar.resolveSibling("app");
+        assertThat(extracted.resolve("application.jsa")).as("the build's class data archive").isRegularFile();
+        service = new ProcessBuilder(List.of(java, "@" + DockerComposeTest.repositoryRoot().resolve("jvm.options"),
+                "-XX:SharedArchiveFile=" + extracted.resolve("application.jsa"), "-jar", extracted.resolve(jar.getFileName()).toString(),
                 "--server.port=" + port,
                 "--customers.data-dir=" + dataDir,
                 "--customers.security.apps[0].app-id=demo0001",
