@@ -1,0 +1,163 @@
+package org.customerprofile.query.customer;
+
+import com.mongodb.bulk.BulkWriteResult;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.customerprofile.api.customer.CustomerCreated;
+import org.customerprofile.api.customer.CustomerErased;
+import org.customerprofile.api.customer.CustomerUpdated;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies customer events into a customer collection the projection is not writing: events read in large batches
+ * straight from the event store, written in ordered bulk operations, in event order by one thread. Written as the
+ * projection writes them (its documents, updates and tombstones), except that an update leaves its customer's
+ * search keys stale: the caller completes them with {@link CustomerCollection#addMissingSearchKeys} afterwards.
+ * Used by the operator's rebuild and by the fill of a volatile read model at start-up.
+ */
+@Component
+class CustomerBulkCopy {
+
+    /** Where a copy got to: the position of the last event written (null: none) and how many customer events it wrote. */
+    record Reached(TrackingToken position, long events) {
+    }
+
+    /**
+     * A copy stopped by an event it could not read or write. Everything up to {@link #reached()} is written; events
+     * of the failed batch may be written too (the projection, being idempotent, may handle them again).
+     */
+    static final class Stopped extends RuntimeException {
+
+        private final transient Reached reached;
+
+        Stopped(Reached reached, RuntimeException cause) {
+            super("the copy stopped after " + reached.events() + " events", cause);
+            this.reached = reached;
+        }
+
+        Reached reached() {
+            return reached;
+        }
+    }
+
+    /**
+     * What becomes of an update of a customer without a document (the projection parks it in its dead-letter queue).
+     * The rebuild skips it, and so leaves it where the live projection left it: parked, and not applied. The start-up
+     * fill stops, so that the projection parks it as a replay would.
+     */
+    enum UpdateWithoutDocument { SKIP, STOP }
+
+    private final MongoTemplate mongo;
+    private final JdbcEventStorageEngine events;
+    private final int batchSize;
+
+    CustomerBulkCopy(MongoTemplate mongo, Configuration axon, ConnectionProvider connections, TransactionManager transactions,
+                     @Qualifier("eventSerializer") Serializer eventSerializer, RebuildProperties properties) {
+        this.mongo = mongo;
+        this.batchSize = properties.batchSize();
+        // its own reader of the event store: Axon's default batch of 100 events per query makes replays crawl
+        this.events = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(eventSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .batchSize(properties.batchSize())
+                .build();
+    }
+
+    /**
+     * Applies every customer event after {@code from} (null: from the first) to {@code target}, telling
+     * {@code written} the number of customer events of each batch once it is written.
+     *
+     * @throws Stopped when an event cannot be read or written (or, with {@link UpdateWithoutDocument#STOP}, is an
+     *                 update without a document), with the position reached before its batch
+     */
+    Reached copy(TrackingToken from, String target, UpdateWithoutDocument orphans, IntConsumer written) {
+        Reached reached = new Reached(from, 0);
+        TrackingToken position = from;
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                batch.add(event);
+                position = event.trackingToken();
+                if (batch.size() == batchSize) {
+                    reached = written(reached, position, write(batch, target, orphans), written);
+                }
+            }
+            return written(reached, position, write(batch, target, orphans), written);
+        } catch (RuntimeException e) {
+            throw new Stopped(reached, e);
+        }
+    }
+
+    private static Reached written(Reached before, TrackingToken position, int writes, IntConsumer written) {
+        written.accept(writes);
+        return new Reached(position, before.events() + writes);
+    }
+
+    /**
+     * Writes the batch's customer events and empties it; returns how many it wrote.
+     *
+     * @throws IllegalStateException when an update finds no document of its customer and {@code orphans} says stop
+     */
+    private int write(List<TrackedEventMessage<?>> batch, String target, UpdateWithoutDocument orphans) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, target);
+        int writes = 0;
+        int updates = 0;
+        int erasures = 0;
+        for (TrackedEventMessage<?> event : batch) {
+            if (event.getPayload() instanceof CustomerCreated created) {
+                bulk.insert(CustomerProjection.document(created, sequenceOf(event), event.getTimestamp()));
+                writes++;
+            } else if (event.getPayload() instanceof CustomerUpdated updated) {
+                long sequence = sequenceOf(event);
+                // a collection written in event order by this thread alone: no sequence check needed
+                bulk.updateOne(Query.query(Criteria.where(CustomerDocument.ID).is(updated.customerId().toString())),
+                        // its search keys need every value: marked stale here (left in place, so the document's field
+                        // order stays the live projection's), made by addMissingSearchKeys
+                        CustomerProjection.update(updated, sequence, event.getTimestamp()).set(CustomerDocument.SEARCH_VERSION, 0));
+                writes++;
+                updates++;
+            } else if (event.getPayload() instanceof CustomerErased erased) {
+                // an upsert, as the projection's save: the tombstone stands whether or not a document was there
+                bulk.replaceOne(Query.query(Criteria.where(CustomerDocument.ID).is(erased.customerId().toString())),
+                        CustomerProjection.tombstone(erased, sequenceOf(event)), FindAndReplaceOptions.options().upsert());
+                writes++;
+                erasures++;
+            }
+        }
+        if (writes > 0) {
+            BulkWriteResult result = bulk.execute();
+            // every update matched its customer's document, and every tombstone replaced one or was upserted
+            if (orphans == UpdateWithoutDocument.STOP && result.getMatchedCount() + result.getUpserts().size() < updates + erasures) {
+                throw new IllegalStateException("a customer update in this batch has no read model document to apply to");
+            }
+        }
+        batch.clear();
+        return writes;
+    }
+
+    private static long sequenceOf(TrackedEventMessage<?> event) {
+        return ((DomainEventMessage<?>) event).getSequenceNumber();
+    }
+}
