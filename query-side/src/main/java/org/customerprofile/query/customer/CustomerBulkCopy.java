@@ -4,6 +4,7 @@ import com.mongodb.bulk.BulkWriteResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -17,6 +18,8 @@ import org.axonframework.serialization.Serializer;
 import org.customerprofile.api.customer.CustomerCreated;
 import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerUpdated;
+import org.customerprofile.personal.DataKeys;
+import org.customerprofile.personal.PersonalValues;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -65,12 +68,14 @@ class CustomerBulkCopy {
     enum UpdateWithoutDocument { SKIP, STOP }
 
     private final MongoTemplate mongo;
+    private final DataKeys keys;
     private final JdbcEventStorageEngine events;
     private final int batchSize;
 
-    CustomerBulkCopy(MongoTemplate mongo, Configuration axon, ConnectionProvider connections, TransactionManager transactions,
+    CustomerBulkCopy(MongoTemplate mongo, DataKeys keys, Configuration axon, ConnectionProvider connections, TransactionManager transactions,
                      @Qualifier("eventSerializer") Serializer eventSerializer, RebuildProperties properties) {
         this.mongo = mongo;
+        this.keys = keys;
         this.batchSize = properties.batchSize();
         // its own reader of the event store: Axon's default batch of 100 events per query makes replays crawl
         this.events = JdbcEventStorageEngine.builder()
@@ -121,6 +126,9 @@ class CustomerBulkCopy {
      * @throws IllegalStateException when an update finds no document of its customer and {@code orphans} says stop
      */
     private int write(List<TrackedEventMessage<?>> batch, String target, UpdateWithoutDocument orphans) {
+        // the batch's keys in one query, before its payloads are opened one by one
+        keys.prefetch(batch.stream().filter(event -> PersonalValues.mayHoldPersonalValues(event.getPayloadType().getName()))
+                .map(event -> UUID.fromString(((DomainEventMessage<?>) event).getAggregateIdentifier())).toList());
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, target);
         int writes = 0;
         int updates = 0;
