@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -71,6 +75,12 @@ class CustomerBulkCopy {
     private final DataKeys keys;
     private final JdbcEventStorageEngine events;
     private final int batchSize;
+    /** Writes one batch while the next is read and decoded: the two cores of a small machine both busy. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-bulk-writes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     CustomerBulkCopy(MongoTemplate mongo, DataKeys keys, Configuration axon, ConnectionProvider connections, TransactionManager transactions,
                      @Qualifier("eventSerializer") Serializer eventSerializer, RebuildProperties properties) {
@@ -90,7 +100,8 @@ class CustomerBulkCopy {
 
     /**
      * Applies every customer event after {@code from} (null: from the first) to {@code target}, telling
-     * {@code written} the number of customer events of each batch once it is written.
+     * {@code written} the number of customer events of each batch once it is written. A batch is written by the
+     * writer thread while this one reads and decodes the next (one batch in flight, so batches land in order).
      *
      * @throws Stopped when an event cannot be read or written (or, with {@link UpdateWithoutDocument#STOP}, is an
      *                 update without a document), with the position reached before its batch
@@ -98,6 +109,7 @@ class CustomerBulkCopy {
     Reached copy(TrackingToken from, String target, UpdateWithoutDocument orphans, IntConsumer written) {
         Reached reached = new Reached(from, 0);
         TrackingToken position = from;
+        Writing writing = null;
         List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
@@ -106,26 +118,74 @@ class CustomerBulkCopy {
                 batch.add(event);
                 position = event.trackingToken();
                 if (batch.size() == batchSize) {
-                    reached = written(reached, position, write(batch, target, orphans), written);
+                    BatchWrite next = prepare(batch, target, orphans);
+                    Writing landing = writing;
+                    writing = null;
+                    reached = settle(landing, reached, written);
+                    writing = new Writing(writer.submit(next::execute), position);
                 }
             }
-            return written(reached, position, write(batch, target, orphans), written);
+            BatchWrite last = prepare(batch, target, orphans);
+            Writing landing = writing;
+            writing = null;
+            reached = settle(landing, reached, written);
+            return settle(new Writing(writer.submit(last::execute), position), reached, written);
         } catch (RuntimeException e) {
+            // nothing may be written once the caller goes on: the batch in flight is waited for (and counted if it landed)
+            try {
+                reached = settle(writing, reached, written);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw new Stopped(reached, e);
         }
     }
 
-    private static Reached written(Reached before, TrackingToken position, int writes, IntConsumer written) {
-        written.accept(writes);
-        return new Reached(position, before.events() + writes);
+    /** A batch handed to the writer thread, and the position of its last event. */
+    private record Writing(Future<Integer> writes, TrackingToken position) {
     }
 
-    /**
-     * Writes the batch's customer events and empties it; returns how many it wrote.
-     *
-     * @throws IllegalStateException when an update finds no document of its customer and {@code orphans} says stop
-     */
-    private int write(List<TrackedEventMessage<?>> batch, String target, UpdateWithoutDocument orphans) {
+    /** Waits for {@code writing} (none: nothing to wait for) and returns what is reached once it landed. */
+    private static Reached settle(Writing writing, Reached before, IntConsumer written) {
+        if (writing == null) {
+            return before;
+        }
+        int writes;
+        try {
+            writes = writing.writes().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch was written", e);
+        }
+        written.accept(writes);
+        return new Reached(writing.position(), before.events() + writes);
+    }
+
+    /** The writes of one batch, built from its events, ready to be sent. */
+    private record BatchWrite(BulkOperations bulk, int writes, int updates, int erasures, UpdateWithoutDocument orphans) {
+
+        /**
+         * Sends the writes; returns how many there were.
+         *
+         * @throws IllegalStateException when an update found no document of its customer and {@code orphans} says stop
+         */
+        int execute() {
+            if (writes == 0) {
+                return 0;
+            }
+            BulkWriteResult result = bulk.execute();
+            // every update matched its customer's document, and every tombstone replaced one or was upserted
+            if (orphans == UpdateWithoutDocument.STOP && result.getMatchedCount() + result.getUpserts().size() < updates + erasures) {
+                throw new IllegalStateException("a customer update in this batch has no read model document to apply to");
+            }
+            return writes;
+        }
+    }
+
+    /** The writes of the batch's customer events; empties the batch. */
+    private BatchWrite prepare(List<TrackedEventMessage<?>> batch, String target, UpdateWithoutDocument orphans) {
         // the batch's keys in one query, before its payloads are opened one by one
         keys.prefetch(batch.stream().filter(event -> PersonalValues.mayHoldPersonalValues(event.getPayloadType().getName()))
                 .map(event -> UUID.fromString(((DomainEventMessage<?>) event).getAggregateIdentifier())).toList());
@@ -139,7 +199,7 @@ class CustomerBulkCopy {
                 writes++;
             } else if (event.getPayload() instanceof CustomerUpdated updated) {
                 long sequence = sequenceOf(event);
-                // a collection written in event order by this thread alone: no sequence check needed
+                // a collection written in event order by one thread at a time: no sequence check needed
                 bulk.updateOne(Query.query(Criteria.where(CustomerDocument.ID).is(updated.customerId().toString())),
                         // its search keys need every value: marked stale here (left in place, so the document's field
                         // order stays the live projection's), made by addMissingSearchKeys
@@ -154,15 +214,8 @@ class CustomerBulkCopy {
                 erasures++;
             }
         }
-        if (writes > 0) {
-            BulkWriteResult result = bulk.execute();
-            // every update matched its customer's document, and every tombstone replaced one or was upserted
-            if (orphans == UpdateWithoutDocument.STOP && result.getMatchedCount() + result.getUpserts().size() < updates + erasures) {
-                throw new IllegalStateException("a customer update in this batch has no read model document to apply to");
-            }
-        }
         batch.clear();
-        return writes;
+        return new BatchWrite(bulk, writes, updates, erasures, orphans);
     }
 
     private static long sequenceOf(TrackedEventMessage<?> event) {
