@@ -6,12 +6,15 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -68,6 +71,33 @@ public class DataKeys {
         Aead aead = aead(masterKey.unwrap(rows.get(0), customerId));
         remember(customerId, aead);
         return Optional.of(aead);
+    }
+
+    /**
+     * Reads into the cache, in one query, the keys of those of {@code customerIds} it does not hold: for a reader
+     * about to open the events of many customers in a row (a bulk copy of the event store), which would otherwise
+     * ask for each key on its own. The cache's rules hold: nothing is kept while it is suspended, a customer known
+     * to be erased is not asked for, and an erased customer's tombstone row is left for {@link #of} to find.
+     */
+    public void prefetch(Collection<UUID> customerIds) {
+        if (!cacheUsable) {
+            return;
+        }
+        UUID[] missing = customerIds.stream().distinct()
+                .filter(id -> erased.getIfPresent(id) == null && cache.getIfPresent(id) == null)
+                .toArray(UUID[]::new);
+        if (missing.length == 0) {
+            return;
+        }
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT customer_id, wrapped_key FROM customer_data_key WHERE customer_id = ANY(?) AND wrapped_key IS NOT NULL");
+            statement.setArray(1, connection.createArrayOf("uuid", missing));
+            return statement;
+        }, (RowCallbackHandler) row -> {
+            UUID customerId = row.getObject(1, UUID.class);
+            remember(customerId, aead(masterKey.unwrap(row.getBytes(2), customerId)));
+        });
     }
 
     /**

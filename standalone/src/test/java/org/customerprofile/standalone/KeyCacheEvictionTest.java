@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -73,5 +74,28 @@ class KeyCacheEvictionTest {
         assertThat(erased).isEqualTo(new CustomerErased(customerId, UUID.fromString(ApiClient.COMPANY_1)));
         assertThat(otherProcess.of(customerId)).isEmpty();
         assertThat(otherProcess.of(customerId)).as("not read back into the cache").isEmpty();
+    }
+
+    @Test
+    void aPrefetchCachesTheKeysOfWholeCustomersOnly() {
+        DataKeys otherProcess = new DataKeys(new JdbcTemplate(dataSource), masterKey, 100, Duration.ofHours(1));
+        ApiClient company1 = ApiClient.company1(port);
+        UUID whole = UUID.fromString(company1.create(Map.of("first_name", "Prefetched")));
+        String erasedId = company1.create(Map.of("first_name", "Gone"));
+        assertThat(company1.send("DELETE", "/v1/customers/" + erasedId, null, Map.of()).status()).isEqualTo(200);
+        UUID erased = UUID.fromString(erasedId);
+
+        otherProcess.prefetch(List.of(whole, erased, UUID.randomUUID()));
+
+        // the stored key made unreadable behind the cache's back: only a key the prefetch cached still answers
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        byte[] wrapped = jdbc.queryForObject("SELECT wrapped_key FROM customer_data_key WHERE customer_id = ?", byte[].class, whole);
+        jdbc.update("UPDATE customer_data_key SET wrapped_key = ? WHERE customer_id = ?", new byte[] {1, 2, 3}, whole);
+        try {
+            assertThat(otherProcess.of(whole)).as("cached by the prefetch").isPresent();
+        } finally {
+            jdbc.update("UPDATE customer_data_key SET wrapped_key = ? WHERE customer_id = ?", wrapped, whole);
+        }
+        assertThat(otherProcess.of(erased)).as("an erased customer's tombstone gives no key").isEmpty();
     }
 }

@@ -6,8 +6,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.lifecycle.Phase;
 import org.customerprofile.query.deadletter.DeadLetterQueueModule;
 import org.customerprofile.query.deadletter.DeadLetters;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,8 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  * How the customer read model is stored and fed: acknowledged writes, an index for every query the
  * API runs, a tracking processor that parks an event it cannot apply in a dead-letter queue (never skips
  * it), and — when the read store does not survive a restart — tokens that do not either, so the
- * projection rebuilds from the event store at start-up.
+ * read model is rebuilt from the event store at start-up (by {@link CustomerReadModelFill} before a tracking
+ * processor starts, which then continues from where the fill got to).
  */
 @Configuration
 class CustomerReadModelConfiguration {
@@ -40,7 +43,7 @@ class CustomerReadModelConfiguration {
      * processes share the work only through a pooled processor's segments ({@code processor: pooled}).
      */
     @Bean
-    ConfigurerModule customerProjectionProcessor(ReadModelProperties readModel) {
+    ConfigurerModule customerProjectionProcessor(ReadModelProperties readModel, ObjectProvider<CustomerReadModelFill> fill) {
         int segments = readModel.segments();
         int batchSize = readModel.batchSize();
         return configurer -> {
@@ -51,6 +54,11 @@ class CustomerReadModelConfiguration {
                 // batches make catching up (a start-up replay) fast; a lone new event is still handled at once
                 configurer.eventProcessing().registerTrackingEventProcessor(CustomerProjection.PROCESSING_GROUP, axon -> axon.eventStore(),
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+                if (readModel.volatileStore()) {
+                    // the bulk copy instead of a replay one event at a time; before the processors start (INBOUND_EVENT_CONNECTORS)
+                    configurer.onInitialize(axon -> axon.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> fill.getObject()
+                            .fill(axon.eventProcessingConfiguration().tokenStore(CustomerProjection.PROCESSING_GROUP))));
+                }
             }
             configurer.eventProcessing()
                     .registerListenerInvocationErrorHandler(CustomerProjection.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());

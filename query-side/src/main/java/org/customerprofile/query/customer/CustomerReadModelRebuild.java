@@ -4,40 +4,21 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.customerprofile.api.customer.CustomerCreated;
-import org.customerprofile.api.customer.CustomerErased;
-import org.customerprofile.api.customer.CustomerUpdated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the customer read model from the event store while the API keeps serving: events are read
  * in large batches straight from the event store and written in ordered bulk operations into a new
- * collection; then the live projection pauses, the rebuild catches up to the head, the
+ * collection ({@link CustomerBulkCopy}); then the live projection pauses, the rebuild catches up to the head, the
  * {@link CustomerCollection} pointer switches, and the projection resumes on the new collection (its
  * writes are idempotent, so events it sees again change nothing). Fires no side effects: nothing is
  * emitted, nothing published. Runs in the process that runs the projection.
@@ -57,33 +38,18 @@ class CustomerReadModelRebuild {
         }
     }
 
-    private final MongoTemplate mongo;
     private final CustomerCollection collection;
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
-    private final JdbcEventStorageEngine events;
-    private final int batchSize;
+    private final CustomerBulkCopy copier;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "read-model-rebuild"));
     private volatile Progress progress = Progress.idle();
 
-    CustomerReadModelRebuild(MongoTemplate mongo, CustomerCollection collection, JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                             Configuration axon, ConnectionProvider connections, TransactionManager transactions,
-                             @Qualifier("eventSerializer") Serializer eventSerializer,
-                             RebuildProperties properties) {
-        this.mongo = mongo;
+    CustomerReadModelRebuild(CustomerCollection collection, JdbcTemplate jdbc, EventProcessingConfiguration processing, CustomerBulkCopy copier) {
         this.collection = collection;
         this.jdbc = jdbc;
         this.processing = processing;
-        this.batchSize = properties.batchSize();
-        // its own reader of the event store: Axon's default batch of 100 events per query makes replays crawl
-        this.events = JdbcEventStorageEngine.builder()
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(eventSerializer)
-                .upcasterChain(axon.upcasterChain())
-                .batchSize(properties.batchSize())
-                .build();
+        this.copier = copier;
     }
 
     Progress progress() {
@@ -106,14 +72,14 @@ class CustomerReadModelRebuild {
         try {
             collection.dropAllBut(target);
             collection.createIndexes(target);
-            TrackingToken position = copy(null, target);
+            TrackingToken position = copier.copy(null, target, CustomerBulkCopy.UpdateWithoutDocument.SKIP, this::written).position();
             // an update copied in bulk leaves its customer without keys (they need every value): made here, while reads go on
             collection.addMissingSearchKeys(target);
             StreamingEventProcessor live = processing.eventProcessor(CustomerProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                     .orElseThrow();
             live.shutDown();
             try {
-                copy(position, target);
+                copier.copy(position, target, CustomerBulkCopy.UpdateWithoutDocument.SKIP, this::written);
                 collection.addMissingSearchKeys(target);
                 collection.switchTo(target);
             } finally {
@@ -123,62 +89,17 @@ class CustomerReadModelRebuild {
             log.info("read model rebuilt into {}: {} events at {} events/s", target, progress.eventsDone(), Math.round(progress.eventsPerSecond()));
         } catch (RuntimeException e) {
             log.error("read model rebuild into {} failed; the live read model is unchanged", target, e);
-            progress = ended("failed", e.toString());
+            // what stopped a copy, not the copy's wrapper
+            progress = ended("failed", (e instanceof CustomerBulkCopy.Stopped stopped ? stopped.getCause() : e).toString());
         }
     }
 
-    /** Applies every customer event after {@code from} to {@code target}; returns the last position read. */
-    private TrackingToken copy(TrackingToken from, String target) {
-        TrackingToken position = from;
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-            while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                batch.add(event);
-                position = event.trackingToken();
-                if (batch.size() == batchSize) {
-                    write(batch, target);
-                }
-            }
-        }
-        write(batch, target);
-        return position;
-    }
-
-    private void write(List<TrackedEventMessage<?>> batch, String target) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, target);
-        int writes = 0;
-        for (TrackedEventMessage<?> event : batch) {
-            if (event.getPayload() instanceof CustomerCreated created) {
-                bulk.insert(CustomerProjection.document(created, sequenceOf(event), event.getTimestamp()));
-                writes++;
-            } else if (event.getPayload() instanceof CustomerUpdated updated) {
-                long sequence = sequenceOf(event);
-                // a fresh collection written in event order by this thread alone: no sequence check needed
-                bulk.updateOne(Query.query(Criteria.where(CustomerDocument.ID).is(updated.customerId().toString())),
-                        // its search keys need every value: marked stale here (left in place, so the document's field
-                        // order stays the live projection's), made by addMissingSearchKeys
-                        CustomerProjection.update(updated, sequence, event.getTimestamp()).set(CustomerDocument.SEARCH_VERSION, 0));
-                writes++;
-            } else if (event.getPayload() instanceof CustomerErased erased) {
-                bulk.replaceOne(Query.query(Criteria.where(CustomerDocument.ID).is(erased.customerId().toString())),
-                        CustomerProjection.tombstone(erased, sequenceOf(event)));
-                writes++;
-            }
-        }
-        if (writes > 0) {
-            bulk.execute();
-        }
+    /** A batch written: counted into the progress an operator sees. */
+    private void written(int writes) {
         long done = progress.eventsDone() + writes;
         double seconds = Math.max(0.001, Duration.between(progress.startedAt(), Instant.now()).toMillis() / 1000.0);
         progress = new Progress("running", progress.collection(), done, Math.max(done, progress.eventsTotal()), done / seconds,
                 progress.startedAt(), null, null);
-        batch.clear();
-    }
-
-    private static long sequenceOf(TrackedEventMessage<?> event) {
-        return ((DomainEventMessage<?>) event).getSequenceNumber();
     }
 
     private Progress ended(String state, String error) {

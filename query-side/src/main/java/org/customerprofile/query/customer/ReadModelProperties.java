@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code customers.read-model.*}: how the customer projection is run.
  *
  * @param volatileStore   true when the read store does not survive a restart (the standalone run's in-memory
- *                        MongoDB): the projection's tokens are kept in memory too, so it rebuilds the read
- *                        model from the event store at every start
+ *                        MongoDB): the projection's tokens are kept in memory too, so the read model is
+ *                        rebuilt from the event store at every start (filled in bulk before a tracking processor
+ *                        starts, {@link CustomerReadModelFill})
  * @param processor       tracking, one processor per JVM woken by every append, or pooled, segments claimed in
  *                        the token store and shared by several query-side processes (query-side.yml sets it)
  * @param segments        how many segments a pooled processor starts with (fixed once it first writes its tokens)

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code customers.rebuild.*}: the operator's read-model rebuild (POST /v1/operations/read-model/rebuild).
+ * {@code customers.rebuild.*}: the operator's read-model rebuild (POST /v1/operations/read-model/rebuild), and the
+ * fill of a volatile read model at start-up, which copies the event store the same way ({@link CustomerBulkCopy}).
  *
  * @param batchSize events read from the event store per query, and written per bulk operation
  */

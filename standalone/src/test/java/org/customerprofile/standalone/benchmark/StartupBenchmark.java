@@ -1,0 +1,201 @@
+package org.customerprofile.standalone.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Tag;
+import org.customerprofile.standalone.StandaloneApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code java -jar} to {@code /actuator/health} {@code UP} on a data directory holding {@value #DEFAULT_CUSTOMERS}
+ * customers ({@code -Dbenchmark.customers}), for the jar before the start-up fill ({@code -Dbenchmark.baseline-jar=})
+ * and this build's ({@code -Dstandalone.jar=}), alternately, each start on a fresh copy of one seeded directory.
+ * Besides the wall time it reports the CPU time the service used to get there (its JVM and its embedded PostgreSQL's
+ * processes): on a machine shared with other work the wall time follows whatever CPU share the start got.
+ * The directory is seeded once by the standalone app in-process (events appended through the storage engine, so
+ * encrypted as the service stores them; the reference saga caught up, as in a real store). {@code -Dbenchmark.jfr=<file>}
+ * records a Flight Recorder profile of the fill jar's first start.
+ */
+@Tag("benchmark")
+class StartupBenchmark {
+
+    static final int DEFAULT_CUSTOMERS = 100_000;
+    static final int CUSTOMERS = Integer.getInteger("benchmark.customers", DEFAULT_CUSTOMERS);
+    static final int ROUNDS = Integer.getInteger("benchmark.rounds", 2);
+
+    @Test
+    void startToUpWithAStoreOfCustomers() throws Exception {
+        Path baseline = Path.of(System.getProperty("benchmark.baseline-jar", "baseline.jar"));
+        Path current = Path.of(System.getProperty("standalone.jar", "target/customer-profile-service.jar"));
+        Path seeded = seed();
+        StringBuilder table = new StringBuilder(String.format("""
+                java -jar to /actuator/health UP, data directory with %,d customers (%,d events), fresh copy per start.
+                Baseline = %s, fill = %s.
+
+                | round | order | baseline: s to UP; CPU s | fill: s to UP; CPU s | baseline ÷ fill: s; CPU | load (1 min) at start: baseline, fill |
+                |---|---|---|---|---|---|
+                """, CUSTOMERS, CUSTOMERS, baseline, current));
+        double[] totals = new double[2];
+        double[] cpuTotals = new double[2];
+        for (int round = 1; round <= ROUNDS; round++) {
+            boolean baselineFirst = round % 2 == 1;
+            double[] seconds = new double[2];
+            double[] cpu = new double[2];
+            String[] loads = new String[2];
+            for (Path jar : baselineFirst ? List.of(baseline, current) : List.of(current, baseline)) {
+                int column = jar == baseline ? 0 : 1;
+                loads[column] = loadAverage();
+                String recording = System.getProperty("benchmark.jfr");
+                List<String> jvm = jar == current && round == 1 && recording != null
+                        ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + recording) : List.of();
+                Start start = timeToUp(jar, jvm, seeded);
+                seconds[column] = start.seconds();
+                cpu[column] = start.cpuSeconds();
+                totals[column] += seconds[column];
+                cpuTotals[column] += cpu[column];
+                System.out.printf("round %d %s: %.1f s to UP, %.1f s CPU%n", round, jar, seconds[column], cpu[column]);
+            }
+            table.append(String.format("| %d | %s | %.1f; %.1f | %.1f; %.1f | %.2f; %.2f | %s, %s |%n", round,
+                    baselineFirst ? "baseline, fill" : "fill, baseline", seconds[0], cpu[0], seconds[1], cpu[1],
+                    seconds[0] / seconds[1], cpu[0] / cpu[1], loads[0], loads[1]));
+        }
+        table.append(String.format("| mean | | %.1f; %.1f | %.1f; %.1f | %.2f; %.2f | |%n", totals[0] / ROUNDS, cpuTotals[0] / ROUNDS,
+                totals[1] / ROUNDS, cpuTotals[1] / ROUNDS, totals[0] / totals[1], cpuTotals[0] / cpuTotals[1]));
+        Harness.report("startup.md", table.toString());
+        delete(seeded);
+    }
+
+    /** A data directory with {@link #CUSTOMERS} customers, written by the app in-process and stopped. */
+    private static Path seed() throws Exception {
+        Path dataDir = Files.createTempDirectory("bench-startup-seed");
+        long started = System.nanoTime();
+        // the master key in the directory (as a user's run keeps it), not the test profile's: the jars read it there
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StandaloneApplication.class).profiles("test", "benchmark")
+                .run("--server.port=0", "--customers.data-dir=" + dataDir, "--customers.encryption.master-key=")) {
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            // the projection's volatile read model dies with this run: not kept up meanwhile, to seed faster
+            processing.eventProcessor("customer-projection").ifPresent(EventProcessor::shutDown);
+            Harness.appendCustomers(app.getBean(EventStorageEngine.class), Harness.COMPANY_1, CUSTOMERS);
+            long head = new JdbcTemplate(app.getBean(javax.sql.DataSource.class)).queryForObject("SELECT max(globalIndex) FROM DomainEventEntry",
+                    Long.class);
+            // the other processors (the reference saga) have tokens that survive: caught up, as in a store in use
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> processing.eventProcessors().values().stream()
+                    .filter(processor -> processor instanceof StreamingEventProcessor && !processor.getName().equals("customer-projection"))
+                    .allMatch(processor -> caughtUpTo(((StreamingEventProcessor) processor).processingStatus(), head)));
+        }
+        System.out.printf("seeded %,d customers in %.0f s%n", CUSTOMERS, (System.nanoTime() - started) / 1e9);
+        return dataDir;
+    }
+
+    private static boolean caughtUpTo(Map<Integer, EventTrackerStatus> segments, long head) {
+        return !segments.isEmpty() && segments.values().stream()
+                .allMatch(status -> status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    /** Seconds from {@code java -jar} to health {@code UP}, and the CPU seconds the service used until then. */
+    record Start(double seconds, double cpuSeconds) {
+    }
+
+    /** {@code java -jar} to health {@code UP} on a fresh copy of {@code seeded}. */
+    private static Start timeToUp(Path jar, List<String> jvm, Path seeded) throws Exception {
+        Path dataDir = Files.createTempDirectory("bench-startup");
+        copy(seeded, dataDir);
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--customers.data-dir=" + dataDir));
+        Path log = Files.createTempFile("bench-startup", ".log");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String health = "http://localhost:" + port + "/actuator/health";
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> Harness.send(HttpRequest.newBuilder(URI.create(health)), 200).contains("\"UP\""));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpu = cpu(process, dataDir).toNanos() / 1e9;
+            try (Stream<String> lines = Files.lines(log)) {
+                lines.filter(line -> line.contains("customer read model fill")).forEach(System.out::println);
+            }
+            return new Start(seconds, cpu);
+        } finally {
+            process.destroy();
+            process.waitFor();
+            delete(dataDir);
+            Files.delete(log);
+        }
+    }
+
+    /**
+     * The CPU time used so far by the service's JVM and its embedded PostgreSQL (the server started on its data
+     * directory, which outlives the pg_ctl that started it, and the server's children: the connections' backends).
+     */
+    private static Duration cpu(Process process, Path dataDir) {
+        String postgresData = dataDir.resolve("postgres").toString();
+        List<ProcessHandle> processes = new ArrayList<>(List.of(process.toHandle()));
+        ProcessHandle.allProcesses()
+                .filter(candidate -> candidate.info().arguments().map(arguments -> List.of(arguments).contains(postgresData)).orElse(false))
+                .forEach(server -> {
+                    processes.add(server);
+                    server.descendants().forEach(processes::add);
+                });
+        return processes.stream().distinct().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> {
+                try {
+                    Path target = to.resolve(from.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                        // PostgreSQL refuses a data directory others may read
+                        Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(source));
+                    } else {
+                        Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
