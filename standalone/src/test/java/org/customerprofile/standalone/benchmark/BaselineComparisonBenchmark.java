@@ -262,7 +262,7 @@ class BaselineComparisonBenchmark {
     }
 
     /** Every record in {@code topic}: the sum of its partitions' end offsets (0 while it does not exist). */
-    private static long endOffsets(Admin admin, String topic) {
+    static long endOffsets(Admin admin, String topic) {
         try {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();

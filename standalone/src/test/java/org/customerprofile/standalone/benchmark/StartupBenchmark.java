@@ -15,12 +15,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Tag;
+import org.customerprofile.standalone.KafkaBroker;
 import org.customerprofile.standalone.StandaloneApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +46,9 @@ class StartupBenchmark {
     static final int DEFAULT_CUSTOMERS = 100_000;
     static final int CUSTOMERS = Integer.getInteger("benchmark.customers", DEFAULT_CUSTOMERS);
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 2);
+    /** JVM options of each jar ({@code -Dbenchmark.jvm=}, {@code -Dbenchmark.baseline-jvm=}, space separated): a launch as the README's. */
+    static final List<String> CURRENT_JVM = options(System.getProperty("benchmark.jvm", ""));
+    static final List<String> BASELINE_JVM = options(System.getProperty("benchmark.baseline-jvm", ""));
 
     @Test
     void startToUpWithAStoreOfCustomers() throws Exception {
@@ -51,11 +57,11 @@ class StartupBenchmark {
         Path seeded = seed();
         StringBuilder table = new StringBuilder(String.format("""
                 java -jar to /actuator/health UP, data directory with %,d customers (%,d events), fresh copy per start.
-                Baseline = %s, fill = %s.
+                Baseline = %s %s, fill = %s %s.
 
                 | round | order | baseline: s to UP; CPU s | fill: s to UP; CPU s | baseline ÷ fill: s; CPU | load (1 min) at start: baseline, fill |
                 |---|---|---|---|---|---|
-                """, CUSTOMERS, CUSTOMERS, baseline, current));
+                """, CUSTOMERS, CUSTOMERS, baseline, BASELINE_JVM, current, CURRENT_JVM));
         double[] totals = new double[2];
         double[] cpuTotals = new double[2];
         for (int round = 1; round <= ROUNDS; round++) {
@@ -67,8 +73,10 @@ class StartupBenchmark {
                 int column = jar == baseline ? 0 : 1;
                 loads[column] = loadAverage();
                 String recording = System.getProperty("benchmark.jfr");
-                List<String> jvm = jar == current && round == 1 && recording != null
-                        ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + recording) : List.of();
+                List<String> jvm = new ArrayList<>(jar == current ? CURRENT_JVM : BASELINE_JVM);
+                if (jar == current && round == 1 && recording != null) {
+                    jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+                }
                 Start start = timeToUp(jar, jvm, seeded);
                 seconds[column] = start.seconds();
                 cpu[column] = start.cpuSeconds();
@@ -82,8 +90,61 @@ class StartupBenchmark {
         }
         table.append(String.format("| mean | | %.1f; %.1f | %.1f; %.1f | %.2f; %.2f | |%n", totals[0] / ROUNDS, cpuTotals[0] / ROUNDS,
                 totals[1] / ROUNDS, cpuTotals[1] / ROUNDS, totals[0] / totals[1], cpuTotals[0] / cpuTotals[1]));
+        if (Boolean.parseBoolean(System.getProperty("benchmark.kafka", "true"))) {
+            table.append(kafkaCatchUp(current, seeded));
+        }
         Harness.report("startup.md", table.toString());
         delete(seeded);
+    }
+
+    private static List<String> options(String spaceSeparated) {
+        return spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.trim().split("\\s+"));
+    }
+
+    /**
+     * The Kafka publisher's catch-up on the seeded store: {@code jar} started on a fresh copy with publishing on for the
+     * first time (an in-process KRaft broker), the topic's end offsets polled every 50 ms until every customer event is
+     * in it; the rate from the first record seen to the last.
+     */
+    private static String kafkaCatchUp(Path jar, Path seeded) throws Exception {
+        Path dataDir = Files.createTempDirectory("bench-startup-kafka");
+        copy(seeded, dataDir);
+        try (KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"));
+             Admin admin = startedAdmin(broker)) {
+            String topic = "startup-catch-up";
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+            command.addAll(CURRENT_JVM);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + freePort(), "--customers.data-dir=" + dataDir,
+                    "--customers.kafka.enabled=true", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--customers.kafka.topic=" + topic));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("service.log").toFile()).start();
+            try {
+                long first = 0;
+                long firstAt = 0;
+                long published = 0;
+                long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+                while (published < CUSTOMERS && System.nanoTime() < deadline) {
+                    published = BaselineComparisonBenchmark.endOffsets(admin, topic);
+                    if (published > 0 && firstAt == 0) {
+                        first = published;
+                        firstAt = System.nanoTime();
+                    }
+                    Thread.sleep(50);
+                }
+                double seconds = (System.nanoTime() - firstAt) / 1e9;
+                return String.format("%nKafka publisher catch-up, %s: %,d events published; from the first seen (%,d) to the last %.1f s: "
+                        + "**%,.0f events/s** (load average %s at the end).%n", jar, published, first, seconds, (published - first) / seconds, loadAverage());
+            } finally {
+                process.destroy();
+                process.waitFor();
+            }
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    private static Admin startedAdmin(KafkaBroker broker) throws Exception {
+        broker.start();
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 
     /** A data directory with {@link #CUSTOMERS} customers, written by the app in-process and stopped. */
@@ -97,12 +158,12 @@ class StartupBenchmark {
             // the projection's volatile read model dies with this run: not kept up meanwhile, to seed faster
             processing.eventProcessor("customer-projection").ifPresent(EventProcessor::shutDown);
             Harness.appendCustomers(app.getBean(EventStorageEngine.class), Harness.COMPANY_1, CUSTOMERS);
-            long head = new JdbcTemplate(app.getBean(javax.sql.DataSource.class)).queryForObject("SELECT max(globalIndex) FROM DomainEventEntry",
-                    Long.class);
+            long head = new JdbcTemplate(app.getBean(javax.sql.DataSource.class)).queryForObject(
+                    "SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry", Long.class);
             // the other processors (the reference saga) have tokens that survive: caught up, as in a store in use
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> processing.eventProcessors().values().stream()
                     .filter(processor -> processor instanceof StreamingEventProcessor && !processor.getName().equals("customer-projection"))
-                    .allMatch(processor -> caughtUpTo(((StreamingEventProcessor) processor).processingStatus(), head)));
+                    .allMatch(processor -> head == 0 || caughtUpTo(((StreamingEventProcessor) processor).processingStatus(), head)));
         }
         System.out.printf("seeded %,d customers in %.0f s%n", CUSTOMERS, (System.nanoTime() - started) / 1e9);
         return dataDir;
