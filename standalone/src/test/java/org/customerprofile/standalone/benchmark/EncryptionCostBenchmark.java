@@ -153,20 +153,9 @@ class EncryptionCostBenchmark {
             }
         }
 
-        /**
-         * The CPU time used so far by the service's JVM and its embedded PostgreSQL (the server started on its data
-         * directory, which outlives the pg_ctl that started it, and the server's children: the connections' backends).
-         */
+        /** The CPU time used so far by the service and its embedded PostgreSQL. */
         Duration cpu() {
-            String postgresData = dataDir.resolve("postgres").toString();
-            List<ProcessHandle> processes = new ArrayList<>(List.of(process.toHandle()));
-            ProcessHandle.allProcesses()
-                    .filter(candidate -> candidate.info().arguments().map(arguments -> List.of(arguments).contains(postgresData)).orElse(false))
-                    .forEach(server -> {
-                        processes.add(server);
-                        server.descendants().forEach(processes::add);
-                    });
-            return processes.stream().distinct().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+            return Harness.cpuOf(process, dataDir);
         }
 
         @Override

@@ -296,4 +296,20 @@ final class Harness {
             return sorted;
         }
     }
+
+    /**
+     * The CPU time used so far by a service's JVM and its embedded PostgreSQL on {@code dataDir} (the server started on
+     * its data directory, which outlives the pg_ctl that started it, and the server's children: the connections' backends).
+     */
+    static Duration cpuOf(Process service, Path dataDir) {
+        String postgresData = dataDir.resolve("postgres").toString();
+        List<ProcessHandle> processes = new ArrayList<>(List.of(service.toHandle()));
+        ProcessHandle.allProcesses()
+                .filter(candidate -> candidate.info().arguments().map(arguments -> List.of(arguments).contains(postgresData)).orElse(false))
+                .forEach(server -> {
+                    processes.add(server);
+                    server.descendants().forEach(processes::add);
+                });
+        return processes.stream().distinct().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+    }
 }

@@ -194,7 +194,7 @@ class StartupBenchmark {
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                     .until(() -> Harness.send(HttpRequest.newBuilder(URI.create(health)), 200).contains("\"UP\""));
             double seconds = (System.nanoTime() - started) / 1e9;
-            double cpu = cpu(process, dataDir).toNanos() / 1e9;
+            double cpu = Harness.cpuOf(process, dataDir).toNanos() / 1e9;
             try (Stream<String> lines = Files.lines(log)) {
                 lines.filter(line -> line.contains("customer read model fill")).forEach(System.out::println);
             }
@@ -205,22 +205,6 @@ class StartupBenchmark {
             delete(dataDir);
             Files.delete(log);
         }
-    }
-
-    /**
-     * The CPU time used so far by the service's JVM and its embedded PostgreSQL (the server started on its data
-     * directory, which outlives the pg_ctl that started it, and the server's children: the connections' backends).
-     */
-    private static Duration cpu(Process process, Path dataDir) {
-        String postgresData = dataDir.resolve("postgres").toString();
-        List<ProcessHandle> processes = new ArrayList<>(List.of(process.toHandle()));
-        ProcessHandle.allProcesses()
-                .filter(candidate -> candidate.info().arguments().map(arguments -> List.of(arguments).contains(postgresData)).orElse(false))
-                .forEach(server -> {
-                    processes.add(server);
-                    server.descendants().forEach(processes::add);
-                });
-        return processes.stream().distinct().map(each -> each.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
     }
 
     private static String loadAverage() throws IOException {
