@@ -3,7 +3,6 @@ package org.customerprofile.standalone.benchmark;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -346,7 +345,7 @@ class BaselineComparisonBenchmark {
             implements AutoCloseable {
 
         static Service start(Jar jar, Path dataDir, List<String> extra) throws Exception {
-            int port = freePort();
+            int port = Harness.freePort();
             List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
             command.addAll(jar.jvm());
             command.addAll(List.of("-jar", jar.path().toString(),
@@ -505,12 +504,6 @@ class BaselineComparisonBenchmark {
         static String jdbcUrl(Path dataDir) throws Exception {
             List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
             return "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
-        }
-
-        static int freePort() throws Exception {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
 
         long rssKilobytes() throws Exception {

@@ -2,8 +2,6 @@ package org.customerprofile.standalone.benchmark;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -113,7 +111,7 @@ class EncryptionCostBenchmark {
 
         static Service start(Path jar, List<String> jvmOptions) throws Exception {
             Path dataDir = Files.createTempDirectory("bench-encryption");
-            int port = freePort();
+            int port = Harness.freePort();
             List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString(),
@@ -162,12 +160,6 @@ class EncryptionCostBenchmark {
         public void close() throws Exception {
             process.destroy();
             process.waitFor();
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 }

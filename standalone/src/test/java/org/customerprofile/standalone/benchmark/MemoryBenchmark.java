@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -88,7 +87,7 @@ class MemoryBenchmark {
 
     @Test
     void residentMemoryIdleAndUnderLoad() throws Exception {
-        int port = freePort();
+        int port = Harness.freePort();
         Path dataDir = Files.createTempDirectory("bench-memory");
         Process service = start(List.of(), port, dataDir, "memory-service.log");
         try {
@@ -149,7 +148,7 @@ class MemoryBenchmark {
 
     @Test
     void residentMemoryReturnsToIdleAfterAHostileRun() throws Exception {
-        int port = freePort();
+        int port = Harness.freePort();
         Path dataDir = Files.createTempDirectory("bench-memory-fuzz");
         List<String> options = new ArrayList<>(JVM_OPTIONS);
         // the JVM's own account of what it committed, by area: where growth comes from (costs a few MB itself)
@@ -224,12 +223,6 @@ class MemoryBenchmark {
         service.destroy();
         if (!service.waitFor(60, TimeUnit.SECONDS)) {
             service.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
         }
     }
 

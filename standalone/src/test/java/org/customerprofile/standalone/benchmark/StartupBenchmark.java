@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -114,7 +113,7 @@ class StartupBenchmark {
             String topic = "startup-catch-up";
             List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
             command.addAll(CURRENT_JVM);
-            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + freePort(), "--customers.data-dir=" + dataDir,
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + Harness.freePort(), "--customers.data-dir=" + dataDir,
                     "--customers.kafka.enabled=true", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--customers.kafka.topic=" + topic));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("service.log").toFile()).start();
             try {
@@ -182,7 +181,7 @@ class StartupBenchmark {
     private static Start timeToUp(Path jar, List<String> jvm, Path seeded) throws Exception {
         Path dataDir = Files.createTempDirectory("bench-startup");
         copy(seeded, dataDir);
-        int port = freePort();
+        int port = Harness.freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvm);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--customers.data-dir=" + dataDir));
@@ -235,12 +234,6 @@ class StartupBenchmark {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
