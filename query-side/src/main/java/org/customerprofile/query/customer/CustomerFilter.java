@@ -47,13 +47,18 @@ public record CustomerFilter(String raw, List<String> paths) {
         return paths.isEmpty() || paths.stream().anyMatch(selected -> path.equals(selected) || path.startsWith(selected + "."));
     }
 
-    /** Limits what MongoDB returns to the filtered fields, as {@link #selects} would. */
+    /**
+     * Limits what MongoDB returns to the filtered fields, as {@link #selects} would; without a filter, to the
+     * customer's fields (not the keys kept for searching and listing, the larger part of a document).
+     */
     Query project(Query query) {
-        if (!paths.isEmpty()) {
-            paths.forEach(path -> query.fields().include(CustomerDocument.storedPath(path)));
-            if (!paths.contains("customer_id")) {
-                query.fields().exclude(CustomerDocument.ID);
-            }
+        if (paths.isEmpty()) {
+            query.fields().exclude(CustomerDocument.SEARCH).exclude(CustomerDocument.REFERENCE_KEY);
+            return query;
+        }
+        paths.forEach(path -> query.fields().include(CustomerDocument.storedPath(path)));
+        if (!paths.contains("customer_id")) {
+            query.fields().exclude(CustomerDocument.ID);
         }
         return query;
     }

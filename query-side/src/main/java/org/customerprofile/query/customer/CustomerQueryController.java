@@ -122,9 +122,6 @@ class CustomerQueryController {
                 .with(Sort.by(Sort.Order.desc(CustomerDocument.CREATED), Sort.Order.desc(CustomerDocument.ID)))
                 .skip(window.offset())
                 .limit(window.limit());
-        if (fields.paths().isEmpty()) {
-            page.fields().exclude(CustomerDocument.SEARCH);
-        }
         List<Map<String, Object>> data = mongo.find(page, Document.class, collection.name()).stream()
                 .map(CustomerDocument::toApi)
                 .toList();
