@@ -46,7 +46,7 @@ class ConfigurationValidationTest {
         try (ConfigurableApplicationContext context = start("--spring.config.name=no-such-file")) {
             assertThat(context.getBean(ApiProperties.class).unknownFields()).isEqualTo(ApiProperties.UnknownFields.IGNORE);
             assertThat(context.getBean(ConsistencyProperties.class).maxWait()).isEqualTo(Duration.ofSeconds(5));
-            assertThat(context.getBean(ConsistencyProperties.class).source()).isEqualTo(ConsistencyProperties.Source.QUERY_BUS);
+            assertThat(context.getBean(ConsistencyProperties.class).source()).isEqualTo(ConsistencyProperties.Source.IN_PROCESS);
             assertThat(context.getBean(IdempotencyProperties.class).retention()).isEqualTo(Duration.ofHours(24));
             assertThat(context.getBean(ReadModelProperties.class).volatileStore()).isFalse();
             assertThat(context.getBean(KafkaPublishingProperties.class).topic()).isEqualTo("customer-events");
@@ -59,7 +59,7 @@ class ConfigurationValidationTest {
     void eachProcessChangesOnlyWhatItsYamlSays() {
         try (ConfigurableApplicationContext standalone = start()) {
             assertThat(standalone.getBean(ReadModelProperties.class).volatileStore()).isTrue();
-            assertThat(standalone.getBean(ConsistencyProperties.class).source()).isEqualTo(ConsistencyProperties.Source.QUERY_BUS);
+            assertThat(standalone.getBean(ConsistencyProperties.class).source()).isEqualTo(ConsistencyProperties.Source.IN_PROCESS);
         }
         try (ConfigurableApplicationContext commandSide = start("--spring.config.name=command-side")) {
             assertThat(commandSide.getBean(ConsistencyProperties.class).source()).isEqualTo(ConsistencyProperties.Source.TOKEN_STORE);

@@ -12,9 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code customers.consistency.*}: how a write waits for the read model to show it.
  *
- * @param source    how the read model is watched: query-bus, a subscription answered by the projection in
- *                  this JVM (the standalone run), or token-store, the projection's tokens in the token
- *                  store when it runs in other processes (command-side.yml sets it)
+ * @param source    how the read model is watched: in-process, told by the projection in this JVM each
+ *                  version it made readable (the standalone run), or token-store, the projection's tokens in
+ *                  the token store when it runs in other processes (command-side.yml sets it)
  * @param maxWait   how long a write waits for the read model before answering 202 with
  *                  Customers-Read-Model: pending; 0 answers at once
  * @param processor the projection's processor, whose tokens token-store reads
@@ -22,12 +22,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("customers.consistency")
 @Validated
 public record ConsistencyProperties(
-        @DefaultValue("query-bus") @NotNull Source source,
+        @DefaultValue("in-process") @NotNull Source source,
         // the key is "wait", which a record cannot name a component (Object.wait()); since a violation is
         // reported under the Java name, its message names the key
         @Name("wait") @DefaultValue("5s") @NotNull @DurationMin(nanos = 0, message = "customers.consistency.wait must not be negative")
         Duration maxWait,
         @DefaultValue("customer-projection") @NotBlank String processor) {
 
-    public enum Source { QUERY_BUS, TOKEN_STORE }
+    public enum Source { IN_PROCESS, TOKEN_STORE }
 }

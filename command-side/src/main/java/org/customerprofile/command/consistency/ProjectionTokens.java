@@ -36,8 +36,22 @@ class ProjectionTokens implements ReadYourWrites {
         this.wait = wait;
     }
 
+    /** Nothing to watch before the write: the tokens are read after it, for as long as it waits. */
     @Override
-    public boolean awaitVisible(UUID customerId, long sequence) {
+    public Watch watch(UUID customerId) {
+        return new Watch() {
+            @Override
+            public boolean awaitVisible(long sequence, boolean appendedSinceWatch) {
+                return ProjectionTokens.this.awaitVisible(customerId, sequence);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private boolean awaitVisible(UUID customerId, long sequence) {
         List<Long> positions = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
                 Long.class, customerId.toString(), sequence);
         if (positions.isEmpty()) {

@@ -44,14 +44,16 @@ class CustomerWrites {
             return replayedCreate(earlier.get());
         }
         UUID customerId = UUID.randomUUID();
-        try {
-            send(new CreateCustomer(customerId, caller.companyId(), profile), caller, idempotency, customerId);
-        } catch (ReferenceTakenException e) {
-            return new WriteRefusal.ReferenceTaken(e.holder());
-        } catch (IdempotencyKeyInUseException concurrentRequest) {
-            return replayedCreate(recordedBy(concurrentRequest, idempotency));
+        try (ReadYourWrites.Watch visibility = readYourWrites.watch(customerId)) {
+            try {
+                send(new CreateCustomer(customerId, caller.companyId(), profile), caller, idempotency, customerId);
+            } catch (ReferenceTakenException e) {
+                return new WriteRefusal.ReferenceTaken(e.holder());
+            } catch (IdempotencyKeyInUseException concurrentRequest) {
+                return replayedCreate(recordedBy(concurrentRequest, idempotency));
+            }
+            return new CreateOutcome.Created(customerId, visibility.awaitVisible(0, true));
         }
-        return new CreateOutcome.Created(customerId, readYourWrites.awaitVisible(customerId, 0));
     }
 
     UpdateOutcome update(Caller caller, UUID customerId, Map<CustomerField, Object> patch, IdempotencyKeys.Request idempotency) {
@@ -59,19 +61,22 @@ class CustomerWrites {
         if (earlier.isPresent()) {
             return replayedUpdate(earlier.get());
         }
-        long sequence;
-        try {
-            sequence = send(new UpdateCustomer(customerId, caller.companyId(), patch), caller, idempotency, customerId);
-        } catch (AggregateNotFoundException | CustomerNotFoundException e) {
-            return new UpdateOutcome.NotFound();
-        } catch (CustomerGoneException e) {
-            return new UpdateOutcome.Gone();
-        } catch (ReferenceTakenException e) {
-            return new WriteRefusal.ReferenceTaken(e.holder());
-        } catch (IdempotencyKeyInUseException concurrentRequest) {
-            return replayedUpdate(recordedBy(concurrentRequest, idempotency));
+        try (ReadYourWrites.Watch visibility = readYourWrites.watch(customerId)) {
+            long sequence;
+            try {
+                sequence = send(new UpdateCustomer(customerId, caller.companyId(), patch), caller, idempotency, customerId);
+            } catch (AggregateNotFoundException | CustomerNotFoundException e) {
+                return new UpdateOutcome.NotFound();
+            } catch (CustomerGoneException e) {
+                return new UpdateOutcome.Gone();
+            } catch (ReferenceTakenException e) {
+                return new WriteRefusal.ReferenceTaken(e.holder());
+            } catch (IdempotencyKeyInUseException concurrentRequest) {
+                return replayedUpdate(recordedBy(concurrentRequest, idempotency));
+            }
+            // an update that changes nothing appends nothing and answers the customer's current sequence
+            return new UpdateOutcome.Updated(visibility.awaitVisible(sequence, false));
         }
-        return new UpdateOutcome.Updated(readYourWrites.awaitVisible(customerId, sequence));
     }
 
     EraseOutcome erase(Caller caller, UUID customerId, IdempotencyKeys.Request idempotency) {
@@ -79,24 +84,28 @@ class CustomerWrites {
         if (earlier.isPresent()) {
             return earlier.get().sameRequest() ? new EraseOutcome.Replayed() : new WriteRefusal.IdempotencyKeyReused();
         }
-        long sequence;
-        try {
-            sequence = send(new EraseCustomer(customerId, caller.companyId()), caller, idempotency, customerId);
-        } catch (AggregateNotFoundException | CustomerNotFoundException e) {
-            return new UpdateOutcome.NotFound();
-        } catch (CustomerGoneException e) {
-            return new UpdateOutcome.Gone();
-        } catch (IdempotencyKeyInUseException concurrentRequest) {
-            return recordedBy(concurrentRequest, idempotency).sameRequest() ? new EraseOutcome.Replayed() : new WriteRefusal.IdempotencyKeyReused();
+        try (ReadYourWrites.Watch visibility = readYourWrites.watch(customerId)) {
+            long sequence;
+            try {
+                sequence = send(new EraseCustomer(customerId, caller.companyId()), caller, idempotency, customerId);
+            } catch (AggregateNotFoundException | CustomerNotFoundException e) {
+                return new UpdateOutcome.NotFound();
+            } catch (CustomerGoneException e) {
+                return new UpdateOutcome.Gone();
+            } catch (IdempotencyKeyInUseException concurrentRequest) {
+                return recordedBy(concurrentRequest, idempotency).sameRequest() ? new EraseOutcome.Replayed() : new WriteRefusal.IdempotencyKeyReused();
+            }
+            return new EraseOutcome.Erased(visibility.awaitVisible(sequence, true));
         }
-        return new EraseOutcome.Erased(readYourWrites.awaitVisible(customerId, sequence));
     }
 
     private CreateOutcome replayedCreate(IdempotencyKeys.Earlier earlier) {
         if (!earlier.sameRequest()) {
             return new WriteRefusal.IdempotencyKeyReused();
         }
-        return new CreateOutcome.Replayed(earlier.customerId(), readYourWrites.awaitVisible(earlier.customerId(), 0));
+        try (ReadYourWrites.Watch visibility = readYourWrites.watch(earlier.customerId())) {
+            return new CreateOutcome.Replayed(earlier.customerId(), visibility.awaitVisible(0, false));
+        }
     }
 
     private static UpdateOutcome replayedUpdate(IdempotencyKeys.Earlier earlier) {

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerField;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.customerprofile.api.customer.ReferenceKey;
 import org.customerprofile.api.customer.SearchKeys;
@@ -43,6 +44,14 @@ class CustomerCollection {
     /** The collection reads and projections use now. */
     String name() {
         return live;
+    }
+
+    /** The customer's aggregate sequence the live collection reflects; {@code -1} when it has no document. */
+    long sequenceOf(UUID customerId) {
+        Query byId = query(where(CustomerDocument.ID).is(customerId.toString()));
+        byId.fields().include(CustomerDocument.SEQUENCE);
+        Document document = mongo.findOne(byId, Document.class, live);
+        return document == null ? -1L : ((Number) document.get(CustomerDocument.SEQUENCE)).longValue();
     }
 
     void switchTo(String collection) {

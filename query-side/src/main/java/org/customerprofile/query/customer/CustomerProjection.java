@@ -5,20 +5,20 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.customerprofile.api.customer.CustomerCreated;
 import org.customerprofile.api.customer.CustomerErased;
 import org.customerprofile.api.customer.CustomerField;
 import org.customerprofile.api.customer.CustomerUpdated;
-import org.customerprofile.api.customer.FetchCustomerVersion;
 import org.customerprofile.api.customer.FieldChange;
 import org.customerprofile.api.customer.Profile;
+import org.customerprofile.api.customer.ReadableVersions;
 import org.customerprofile.api.customer.ReferenceKey;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,12 +40,12 @@ class CustomerProjection {
 
     private final MongoTemplate mongo;
     private final CustomerCollection collection;
-    private final QueryUpdateEmitter updates;
+    private final ReadableVersions versions;
 
-    CustomerProjection(MongoTemplate mongo, CustomerCollection collection, QueryUpdateEmitter updates) {
+    CustomerProjection(MongoTemplate mongo, CustomerCollection collection, ReadableVersions versions) {
         this.mongo = mongo;
         this.collection = collection;
-        this.updates = updates;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -55,7 +55,7 @@ class CustomerProjection {
         } catch (DuplicateKeyException alreadyApplied) {
             // a replay or redelivery: the document already reflects this event
         }
-        announce(event.customerId().toString(), sequence);
+        announce(event.customerId(), sequence);
     }
 
     @EventHandler
@@ -74,7 +74,7 @@ class CustomerProjection {
             mongo.updateFirst(query(where(CustomerDocument.ID).is(id)),
                     update(event, sequence, at).set(CustomerDocument.SEARCH, CustomerDocument.searchKeys(after)), collection.name());
         }
-        announce(id, sequence);
+        announce(event.customerId(), sequence);
     }
 
     /**
@@ -83,9 +83,8 @@ class CustomerProjection {
      */
     @EventHandler
     void on(CustomerErased event, @SequenceNumber long sequence) {
-        String id = event.customerId().toString();
         mongo.save(tombstone(event, sequence), collection.name());
-        announce(id, sequence);
+        announce(event.customerId(), sequence);
     }
 
     /** What is left of an erased customer: enough to answer its company {@code 410}, no personal value. */
@@ -135,15 +134,12 @@ class CustomerProjection {
         return update;
     }
 
-    @QueryHandler
-    Long version(FetchCustomerVersion query) {
-        Query byId = query(where(CustomerDocument.ID).is(query.customerId().toString()));
-        byId.fields().include(CustomerDocument.SEQUENCE);
-        Document document = mongo.findOne(byId, Document.class, collection.name());
-        return document == null ? -1L : ((Number) document.get(CustomerDocument.SEQUENCE)).longValue();
-    }
-
-    private void announce(String customerId, long sequence) {
-        updates.emit(FetchCustomerVersion.class, query -> query.customerId().toString().equals(customerId), sequence);
+    /** Tells the writes waiting in this JVM, once the batch that made it readable is committed. */
+    private void announce(UUID customerId, long sequence) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> versions.madeReadable(customerId, sequence));
+        } else {
+            versions.madeReadable(customerId, sequence);
+        }
     }
 }

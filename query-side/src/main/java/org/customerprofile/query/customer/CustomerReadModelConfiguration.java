@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.lifecycle.Phase;
+import org.customerprofile.api.customer.ReadableVersions;
 import org.customerprofile.query.deadletter.DeadLetterQueueModule;
 import org.customerprofile.query.deadletter.DeadLetters;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,6 +78,12 @@ class CustomerReadModelConfiguration {
     @Bean
     ConfigurerModule customerProjectionDeadLetterQueue(ReadModelProperties readModel) {
         return new DeadLetterQueueModule(CustomerProjection.PROCESSING_GROUP, readModel.volatileStore());
+    }
+
+    /** What the projection made readable, for the writes of this JVM ({@code customers.consistency.source=in-process}). */
+    @Bean
+    ReadableVersions readableVersions(CustomerCollection collection) {
+        return new ReadableVersions(collection::sequenceOf);
     }
 
     @Bean
