@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 final class VerifiedTokens implements JwtDecoder {
 
     /** Enough for every app's current token; a client logging in per request only misses. */
-    static final int CAPACITY = 1_000;
+    private static final int CAPACITY = 1_000;
 
     private final JwtDecoder signatureCheck;
     private final OAuth2TokenValidator<Jwt> validator;
