@@ -18,13 +18,14 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * A real PostgreSQL started in-process, its data under {@code customers.data-dir}/postgres. It holds
@@ -38,18 +39,12 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     /**
-     * Starts PostgreSQL on a thread of its own as soon as the context has read its bean definitions (a bean
-     * factory post-processor is made before any other bean): initdb and the server's start, seconds spent
-     * mostly waiting on another process and on fsync, then overlap with the JVM loading and wiring the rest
-     * of the service instead of following it.
+     * The server {@link EarlyStart} began starting when the context was created; started here, before the
+     * rest of the service needs it, in a context that was not made from {@link StandaloneApplication}.
      */
-    @Bean
-    static EarlyStart embeddedPostgresStart(Environment environment) {
-        return new EarlyStart(Binder.get(environment).bindOrCreate("customers", EmbeddedStoreProperties.class));
-    }
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EarlyStart start) throws IOException {
+    EmbeddedPostgres embeddedPostgres(ObjectProvider<EarlyStart> early, EmbeddedStoreProperties properties) throws IOException {
+        EarlyStart start = early.getIfAvailable(() -> new EarlyStart(properties));
         return start.server();
     }
 
@@ -69,8 +64,14 @@ class EmbeddedPostgresConfiguration {
                 .start();
     }
 
-    /** The server being started; stopped at the context's close if it was never handed to its bean (a failed start). */
-    static final class EarlyStart implements BeanFactoryPostProcessor, DisposableBean {
+    /**
+     * Starts PostgreSQL on a thread of its own the moment a {@link StandaloneApplication} context is created,
+     * before it reads a single configuration class: initdb and the server's start, seconds spent mostly
+     * waiting on another process and on fsync, then overlap with the JVM loading and wiring the rest of the
+     * service instead of following it. The server is handed to {@link #embeddedPostgres}; one never handed over
+     * (a start that failed further on) is stopped when the context closes.
+     */
+    static final class EarlyStart implements DisposableBean {
 
         private final CompletableFuture<EmbeddedPostgres> server = new CompletableFuture<>();
         private final AtomicBoolean handedOver = new AtomicBoolean();
@@ -101,15 +102,27 @@ class EmbeddedPostgresConfiguration {
         }
 
         @Override
-        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-            // made early for its side effect: the start above
-        }
-
-        @Override
         public void destroy() throws IOException {
             if (!handedOver.get() && server.isDone() && !server.isCompletedExceptionally()) {
                 server.join().close();
             }
+        }
+    }
+
+    /** Registered in {@code META-INF/spring.factories}: begins {@link EarlyStart} for the standalone application. */
+    static final class EarlyStartListener implements ApplicationListener<ApplicationContextInitializedEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationContextInitializedEvent event) {
+            EmbeddedStoreProperties properties = Binder.get(event.getApplicationContext().getEnvironment())
+                    .bindOrCreate("customers", EmbeddedStoreProperties.class);
+            if (!event.getSpringApplication().getAllSources().contains(StandaloneApplication.class) || !properties.embedded()
+                    || !(event.getApplicationContext().getBeanFactory() instanceof DefaultListableBeanFactory beans)) {
+                return;
+            }
+            EarlyStart start = new EarlyStart(properties);
+            beans.registerSingleton("embeddedPostgresStart", start);
+            beans.registerDisposableBean("embeddedPostgresStart", start);
         }
     }
 
