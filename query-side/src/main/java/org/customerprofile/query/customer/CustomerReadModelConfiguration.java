@@ -1,6 +1,7 @@
 package org.customerprofile.query.customer;
 
 import com.mongodb.WriteConcern;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -53,8 +54,14 @@ class CustomerReadModelConfiguration {
                         axon -> axon.eventStore(), (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
             } else {
                 // batches make catching up (a start-up replay) fast; a lone new event is still handled at once
+                // the processor says it has caught up (readModel health, so UP) only once a wait for the next event
+                // times out: with the token in memory a tenth of Axon's default second, since the end of each idle wait
+                // (extending the token's claim) then costs no database work; with a stored token, the default
+                long eventWaitMillis = readModel.volatileStore() ? 100 : 1000;
+                TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize).andEventAvailabilityTimeout(eventWaitMillis, TimeUnit.MILLISECONDS);
                 configurer.eventProcessing().registerTrackingEventProcessor(CustomerProjection.PROCESSING_GROUP, axon -> axon.eventStore(),
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+                        config -> tracking);
                 if (readModel.volatileStore()) {
                     // the bulk copy instead of a replay one event at a time; before the processors start (INBOUND_EVENT_CONNECTORS)
                     configurer.onInitialize(axon -> axon.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> fill.getObject()
