@@ -71,6 +71,9 @@ class CustomerBulkCopy {
      */
     enum UpdateWithoutDocument { SKIP, STOP }
 
+    /** Positions behind the newest whose gaps the reader itself still queries again (Axon's default: 10,000). */
+    private static final int READER_GAP_WINDOW = 100;
+
     private final MongoTemplate mongo;
     private final DataKeys keys;
     private final JdbcEventStorageEngine events;
@@ -95,6 +98,8 @@ class CustomerBulkCopy {
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .batchSize(properties.batchSize())
+                // each event it reads carries a token with every gap in this window; the long window is SkippedPositions'
+                .maxGapOffset(READER_GAP_WINDOW)
                 .build();
     }
 
@@ -108,7 +113,7 @@ class CustomerBulkCopy {
      */
     Reached copy(TrackingToken from, String target, UpdateWithoutDocument orphans, IntConsumer written) {
         Reached reached = new Reached(from, 0);
-        TrackingToken position = from;
+        SkippedPositions skipped = new SkippedPositions(from);
         Writing writing = null;
         List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
@@ -116,20 +121,23 @@ class CustomerBulkCopy {
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
                 batch.add(event);
-                position = event.trackingToken();
+                skipped.passed(event.trackingToken().position().orElseThrow());
                 if (batch.size() == batchSize) {
                     BatchWrite next = prepare(batch, target, orphans);
                     Writing landing = writing;
                     writing = null;
                     reached = settle(landing, reached, written);
-                    writing = new Writing(writer.submit(next::execute), position);
+                    writing = new Writing(writer.submit(next::execute), skipped.position());
                 }
+            }
+            if (batch.isEmpty() && writing == null) {
+                return reached;
             }
             BatchWrite last = prepare(batch, target, orphans);
             Writing landing = writing;
             writing = null;
             reached = settle(landing, reached, written);
-            return settle(new Writing(writer.submit(last::execute), position), reached, written);
+            return settle(new Writing(writer.submit(last::execute), skipped.position()), reached, written);
         } catch (RuntimeException e) {
             // nothing may be written once the caller goes on: the batch in flight is waited for (and counted if it landed)
             try {
