@@ -89,10 +89,6 @@ public record SearchKeys(SortedSet<String> emails, SortedSet<String> phones, Sor
 
     /** Ignoring case and accents: {@code Zoë} and {@code ZOE} both fold to {@code zoe}. */
     public static String folded(String text) {
-        if (ascii(text)) {
-            // decomposing leaves ASCII as it is, with no mark to drop: the common case without a regular expression
-            return text.toLowerCase(Locale.ROOT);
-        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return MARKS.matcher(decomposed).replaceAll("").toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
@@ -145,31 +141,7 @@ public record SearchKeys(SortedSet<String> emails, SortedSet<String> phones, Sor
     }
 
     private static List<String> runs(String folded) {
-        if (!ascii(folded)) {
-            return Arrays.stream(NOT_WORD.split(folded)).filter(run -> !run.isEmpty()).toList();
-        }
-        // in ASCII a letter or digit is [A-Za-z0-9]: the runs found by hand, as the search keys of every write need them
-        List<String> runs = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= folded.length(); i++) {
-            boolean inRun = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
-            if (inRun && start < 0) {
-                start = i;
-            } else if (!inRun && start >= 0) {
-                runs.add(folded.substring(start, i));
-                start = -1;
-            }
-        }
-        return runs;
-    }
-
-    private static boolean ascii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(NOT_WORD.split(folded)).filter(run -> !run.isEmpty()).toList();
     }
 
     /** A phone's number alone, and with its country code in front when the phone has one. */

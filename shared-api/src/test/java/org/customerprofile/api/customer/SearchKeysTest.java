@@ -2,14 +2,8 @@ package org.customerprofile.api.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** How a customer's values and a client's search terms are folded for comparison. */
@@ -101,35 +95,5 @@ class SearchKeysTest {
         assertThat(keys.phones()).isEmpty();
         assertThat(keys.names()).isEmpty();
         assertThat(keys.words()).isEmpty();
-    }
-
-    @Test
-    void asciiTextFoldsAndSplitsAsTheUnicodeRulesDo() {
-        Random random = new Random(42);
-        for (int n = 0; n < 20_000; n++) {
-            char[] text = new char[random.nextInt(12)];
-            for (int i = 0; i < text.length; i++) {
-                text[i] = (char) random.nextInt(0x80);
-            }
-            String ascii = new String(text);
-            assertThat(SearchKeys.folded(ascii)).as("folded %s", Arrays.toString(text)).isEqualTo(unicodeFolded(ascii));
-            assertThat(SearchKeys.prefixesOf(ascii)).as("runs of %s", Arrays.toString(text)).isEqualTo(unicodeRuns(unicodeFolded(ascii)));
-        }
-    }
-
-    @Test
-    void textBeyondAsciiStillFoldsByTheUnicodeRules() {
-        assertThat(SearchKeys.folded("Ça ÉTÉ ﬁne")).isEqualTo(unicodeFolded("Ça ÉTÉ ﬁne")).isEqualTo("ca ete fine");
-        assertThat(SearchKeys.prefixesOf("Zoë-Ångström")).isEqualTo(List.of("zoe", "angstrom"));
-    }
-
-    /** The rules as the service states them, by regular expressions: what the ASCII path must agree with. */
-    private static String unicodeFolded(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return Pattern.compile("\\p{M}+").matcher(decomposed).replaceAll("").toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-    }
-
-    private static List<String> unicodeRuns(String folded) {
-        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(run -> !run.isEmpty()).toList();
     }
 }
