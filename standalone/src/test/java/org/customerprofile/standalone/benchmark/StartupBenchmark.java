@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * processes): on a machine shared with other work the wall time follows whatever CPU share the start got.
  * The directory is seeded once by the standalone app in-process (events appended through the storage engine, so
  * encrypted as the service stores them; the reference saga caught up, as in a real store). {@code -Dbenchmark.jfr=<file>}
- * records a Flight Recorder profile of the fill jar's first start.
+ * records a Flight Recorder profile of the fill jar's first start. {@code -Dbenchmark.seeded=<directory>} keeps the seeded
+ * directory there and, when it already holds one, starts from it instead of seeding again.
  */
 @Tag("benchmark")
 class StartupBenchmark {
@@ -53,7 +54,8 @@ class StartupBenchmark {
     void startToUpWithAStoreOfCustomers() throws Exception {
         Path baseline = Path.of(System.getProperty("benchmark.baseline-jar", "baseline.jar"));
         Path current = Path.of(System.getProperty("standalone.jar", "target/customer-profile-service.jar"));
-        Path seeded = seed();
+        String kept = System.getProperty("benchmark.seeded");
+        Path seeded = kept == null ? seed() : keptSeed(Path.of(kept));
         StringBuilder table = new StringBuilder(String.format("""
                 java -jar to /actuator/health UP, data directory with %,d customers (%,d events), fresh copy per start.
                 Baseline = %s %s, fill = %s %s.
@@ -93,7 +95,9 @@ class StartupBenchmark {
             table.append(kafkaCatchUp(current, seeded));
         }
         Harness.report("startup.md", table.toString());
-        delete(seeded);
+        if (kept == null) {
+            delete(seeded);
+        }
     }
 
     private static List<String> options(String spaceSeparated) {
@@ -146,6 +150,16 @@ class StartupBenchmark {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 
+    /** {@code directory} as a seeded data directory: seeded into it first when it is missing. */
+    private static Path keptSeed(Path directory) throws Exception {
+        if (!Files.isDirectory(directory)) {
+            Path seeded = seed();
+            copy(seeded, directory);
+            delete(seeded);
+        }
+        return directory;
+    }
+
     /** A data directory with {@link #CUSTOMERS} customers, written by the app in-process and stopped. */
     private static Path seed() throws Exception {
         Path dataDir = Files.createTempDirectory("bench-startup-seed");
@@ -190,8 +204,22 @@ class StartupBenchmark {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             String health = "http://localhost:" + port + "/actuator/health";
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> Harness.send(HttpRequest.newBuilder(URI.create(health)), 200).contains("\"UP\""));
+            try {
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                        .failFast("the service exited", () -> !process.isAlive())
+                        .until(() -> Harness.send(HttpRequest.newBuilder(URI.create(health)), 200).contains("\"UP\""));
+            } catch (RuntimeException | AssertionError notUp) {
+                try (Stream<String> lines = Files.lines(log)) {
+                    List<String> all = lines.toList();
+                    System.out.println("the service did not come up; the end of its log:");
+                    all.subList(Math.max(0, all.size() - 60), all.size()).forEach(System.out::println);
+                }
+                if (process.isAlive()) {
+                    // where it hangs
+                    new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print").inheritIO().start().waitFor();
+                }
+                throw notUp;
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = Harness.cpuOf(process, dataDir).toNanos() / 1e9;
             try (Stream<String> lines = Files.lines(log)) {
