@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -26,6 +28,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.SpringProperties;
 
 /**
  * A real PostgreSQL started in-process, its data under {@code customers.data-dir}/postgres. It holds
@@ -46,6 +49,26 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(ObjectProvider<EarlyStart> early, EmbeddedStoreProperties properties) throws IOException {
         EarlyStart start = early.getIfAvailable(() -> new EarlyStart(properties));
         return start.server();
+    }
+
+    /**
+     * The build's class-data training run ({@code -Dspring.context.exit=onRefresh}) ends in {@code Runtime.halt} once
+     * every singleton exists, which runs no destroy method or shutdown hook: without this every build left its
+     * PostgreSQL running. Stops the server at the last step before that halt; in any other run it does nothing.
+     */
+    @Bean
+    static SmartInitializingSingleton stopPostgresBeforeTrainingExit(ObjectProvider<EmbeddedPostgres> postgres) {
+        return () -> {
+            if ("onRefresh".equals(SpringProperties.getProperty("spring.context.exit"))) {
+                postgres.ifAvailable(server -> {
+                    try {
+                        server.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot stop the training run's PostgreSQL", e);
+                    }
+                });
+            }
+        };
     }
 
     private static EmbeddedPostgres start(EmbeddedStoreProperties properties) throws IOException {
