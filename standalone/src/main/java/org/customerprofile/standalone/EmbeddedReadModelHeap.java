@@ -60,13 +60,18 @@ class EmbeddedReadModelHeap implements InitializingBean {
         }
 
         boolean fits() {
-            return SERVICE_BYTES + customers * BYTES_PER_CUSTOMER <= maxHeap;
+            return heapBytes() <= maxHeap;
         }
 
         /** A heap that fits, in whole steps of 256 MB. */
         long suggestedMegabytes() {
-            long needed = (SERVICE_BYTES + customers * BYTES_PER_CUSTOMER + MEGABYTE - 1) / MEGABYTE;
+            long needed = (heapBytes() + MEGABYTE - 1) / MEGABYTE;
             return (needed + ROUNDED_TO_MEGABYTES - 1) / ROUNDED_TO_MEGABYTES * ROUNDED_TO_MEGABYTES;
+        }
+
+        /** The heap the service needs with this read model in it. */
+        private long heapBytes() {
+            return SERVICE_BYTES + customers * BYTES_PER_CUSTOMER;
         }
     }
 }
