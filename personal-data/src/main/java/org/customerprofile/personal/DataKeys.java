@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -29,9 +30,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * erasure this process learns of (its {@code CustomerErased} read by {@link EncryptingSerializer}, PostgreSQL's
  * notification relayed by {@link ErasureNotifications}), and from then on this process refuses the customer's key
  * even if a read that started before put it back. While erasures of other processes could go unnoticed (the
- * notifications are not being received) the cache is suspended: every key is read from the table.
+ * notifications are not being received) the cache is suspended: every key is read from the table. Values opened
+ * with the keys and kept elsewhere in the process follow the same rules ({@link OpenedValueCache}).
  */
 public class DataKeys {
+
+    /**
+     * Values this process keeps after opening them with customers' keys (published events kept for the feed): told
+     * of every erasure and every suspension the key cache is told of, so that nothing opened outlives its key. A value
+     * is kept only if {@link #mayKeep} still holds once it is in, the check the key cache itself makes.
+     */
+    public interface OpenedValueCache {
+
+        /** The customer is erased: drop every value opened with its key. */
+        void forget(UUID customerId);
+
+        /** Erasures may go unnoticed from now on: drop every value, and serve none until {@link #cacheInUse()}. */
+        void forgetAll();
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,6 +57,7 @@ public class DataKeys {
     /** Customers this process knows to be erased; one that falls out is found erased by its tombstone. */
     private final Cache<UUID, Boolean> erased;
     private volatile boolean cacheUsable = true;
+    private final List<OpenedValueCache> openedValueCaches = new CopyOnWriteArrayList<>();
 
     public DataKeys(JdbcTemplate jdbc, MasterKey masterKey, int cacheSize, Duration cacheExpiry) {
         this.jdbc = jdbc;
@@ -143,12 +160,27 @@ public class DataKeys {
     public void forget(UUID customerId) {
         erased.put(customerId, Boolean.TRUE);
         cache.invalidate(customerId);
+        openedValueCaches.forEach(opened -> opened.forget(customerId));
     }
 
     /** Erasures of other processes may go unnoticed from now on: no key is served from or kept in the cache. */
     public void suspendCache() {
         cacheUsable = false;
         cache.invalidateAll();
+        openedValueCaches.forEach(OpenedValueCache::forgetAll);
+    }
+
+    /** {@code opened} is told of every erasure and suspension from now on. */
+    public void follow(OpenedValueCache opened) {
+        openedValueCaches.add(opened);
+    }
+
+    /**
+     * Whether a value opened with the customer's key may be kept: the cache is in use and the customer is not known to
+     * be erased. Checked after the value is put in, as {@link #remember} does: a forget that ran meanwhile is seen.
+     */
+    public boolean mayKeep(UUID customerId) {
+        return cacheUsable && erased.getIfPresent(customerId) == null;
     }
 
     /** Every erasure from now on is noticed; none before it left a key in the cache (it was suspended). */
@@ -166,7 +198,7 @@ public class DataKeys {
         afterCommit(() -> {
             cache.put(customerId, aead);
             // checked after the put: a forget or suspension that ran meanwhile removes it again
-            if (!cacheUsable || erased.getIfPresent(customerId) != null) {
+            if (!mayKeep(customerId)) {
                 cache.invalidate(customerId);
             }
         });

@@ -82,6 +82,7 @@ class ConfigurationValidationTest {
             "customers.rate-limits.api.capacity=0,           customers.rate-limits.api.capacity",
             "customers.rate-limits.login.window=0s,          customers.rate-limits.login.window",
             "customers.events.stream-poll-interval=soon,     customers.events.stream-poll-interval",
+            "customers.events.feed-cache-size=-1MB,          customers.events.feed-cache-size",
             "customers.security.apps[0].app-id=app00001,     customers.security.apps[0].company-id"})
     void aBadValueStopsTheStartNamingTheKey(String argument, String key, CapturedOutput output) {
         assertThatThrownBy(() -> start("--" + argument).close()).isInstanceOf(RuntimeException.class);

@@ -102,9 +102,13 @@ class EventFeedTest {
     void eventsArePublishedInTheContractShape() {
         long head = head(company1);
         String id = company1.create(Map.of("reference", "feed_" + UUID.randomUUID(), "first_name", "Ada"));
+        JsonNode creationServed = company1.get("/v1/events?after=" + head + "&limit=1000").body();
         assertThat(company1.put("/v1/customers/" + id, Map.of("first_name", "Grace", "last_name", "Hopper")).status()).isEqualTo(200);
 
+        // the creation served again from what the feed kept, the update opened now: one page, in order
         JsonNode page = company1.get("/v1/events?after=" + head + "&limit=1000").body();
+        assertThat(page.get("data").get(0)).isEqualTo(creationServed.get("data").get(0));
+        assertThat(company1.get("/v1/events?after=" + head + "&limit=1000").body()).as("served again, all kept").isEqualTo(page);
         List<JsonNode> events = new ArrayList<>();
         page.get("data").forEach(event -> {
             if (event.get("customer_id").asText().equals(id)) {

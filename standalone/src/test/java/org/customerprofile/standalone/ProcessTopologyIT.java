@@ -181,8 +181,10 @@ class ProcessTopologyIT {
         });
         assertThat(jdbc.queryForList("SELECT DISTINCT owner FROM TokenEntry WHERE processorName = 'customer-projection' "
                 + "AND owner IS NOT NULL", String.class)).hasSize(1);
-        ApiClient.Response written = writer.post("/v1/customers", Map.of("reference", "topology_" + UUID.randomUUID()));
+        String reference = "topology_" + UUID.randomUUID();
+        ApiClient.Response written = writer.post("/v1/customers", Map.of("reference", reference));
         assertThat(written.status()).isEqualTo(201);
+        assertThat(ErasureTest.wholeFeed(reader2)).as("served by a query side, so kept by its feed").contains(reference);
 
         // an erasure through the separate processes: the command side destroys the key, every query side forgets it
         String erasedId = written.body().get("customer_id").asText();
@@ -190,6 +192,7 @@ class ProcessTopologyIT {
         assertThat(erased.status()).as(erased.toString()).isIn(200, 202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(reader2.get("/v1/customers/" + erasedId).status()).isEqualTo(410));
+        assertThat(ErasureTest.wholeFeed(reader2)).as("the query side's feed forgot what it kept").doesNotContain(reference);
         assertThat(stranger.get("/v1/customers/" + erasedId).status()).isEqualTo(404);
         JsonNode history = reader2.get("/v1/customers/" + erasedId + "/events").body().get("data");
         assertThat(history.get(0).get("erased").asBoolean()).as("the creation's reference is unreadable").isTrue();

@@ -2,6 +2,7 @@ package org.customerprofile.query.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,7 +59,8 @@ class EventFeedController {
     record FeedMeta(int count, String after, int limit, String next, List<FeedLink> links) {
     }
 
-    record FeedPage(FeedMeta meta, List<CustomerEvent> data) {
+    /** {@code data}: each event as {@link FeedEvent} encoded it when it was first served. */
+    record FeedPage(FeedMeta meta, @ArraySchema(schema = @Schema(implementation = CustomerEvent.class)) List<FeedEvent> data) {
     }
 
     @GetMapping
@@ -67,7 +69,7 @@ class EventFeedController {
               Caller caller) {
         long from = Long.parseLong(after);
         int size = Integer.parseInt(limit);
-        List<CustomerEvent> events = feed.after(caller.companyId(), from, size);
+        List<FeedEvent> events = feed.after(caller.companyId(), from, size);
         long next = events.isEmpty() ? from : events.get(events.size() - 1).position();
         List<FeedLink> links = List.of(new FeedLink("self", href(from, size)), new FeedLink("next", href(next, size)));
         return new FeedPage(new FeedMeta(events.size(), Long.toString(from), size, Long.toString(next), links), events);

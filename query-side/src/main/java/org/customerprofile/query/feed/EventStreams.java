@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.customerprofile.api.published.CustomerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -129,7 +128,7 @@ class EventStreams implements SmartLifecycle {
         }
         long from = live.stream().mapToLong(subscription -> subscription.position).min().orElseThrow();
         try {
-            List<CustomerEvent> events;
+            List<FeedEvent> events;
             do {
                 events = feed.after(companyId, from, BATCH);
                 polls.increment();
@@ -192,14 +191,14 @@ class EventStreams implements SmartLifecycle {
             this.emitter = emitter;
         }
 
-        void deliver(List<CustomerEvent> events) {
+        void deliver(List<FeedEvent> events) {
             try {
-                for (CustomerEvent event : events) {
+                for (FeedEvent event : events) {
                     if (released.get()) {
                         return;
                     }
                     if (event.position() > position) {
-                        emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.type())
+                        emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.event().type())
                                 .data(event, MediaType.APPLICATION_JSON));
                         position = event.position();
                         lastWrite = Instant.now();

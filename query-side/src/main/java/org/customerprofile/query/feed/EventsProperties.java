@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,11 +18,20 @@ import org.springframework.validation.annotation.Validated;
  *                           client that went away is noticed (the second write after it closed fails), so this bounds
  *                           how long its stream outlives it (about twice this)
  * @param maxStreamsPerApp   most streams one app may hold open at once in this process; one more is a 429
+ * @param feedCacheSize      memory the process may spend on events it has served (opened and encoded), so that one read
+ *                           again by any consumer costs neither again; {@code 0} keeps none
  */
 @ConfigurationProperties("customers.events")
 @Validated
 public record EventsProperties(
         @DefaultValue("200ms") @NotNull @DurationMin(millis = 1) Duration streamPollInterval,
         @DefaultValue("1s") @NotNull @DurationMin(millis = 100) Duration streamHeartbeat,
-        @DefaultValue("5") @Min(1) int maxStreamsPerApp) {
+        @DefaultValue("5") @Min(1) int maxStreamsPerApp,
+        @DefaultValue("32MB") @NotNull DataSize feedCacheSize) {
+
+    public EventsProperties {
+        if (feedCacheSize != null && feedCacheSize.isNegative()) {
+            throw new IllegalArgumentException("customers.events.feed-cache-size must not be negative: " + feedCacheSize);
+        }
+    }
 }

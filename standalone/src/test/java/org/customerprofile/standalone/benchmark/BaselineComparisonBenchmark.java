@@ -34,7 +34,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.customerprofile.query.feed.CustomerEventFeed;
 import org.customerprofile.standalone.KafkaBroker;
 import org.customerprofile.standalone.benchmark.CreateVersusStoreBenchmark.Row;
 import org.customerprofile.standalone.benchmark.Harness.Result;
@@ -421,7 +420,7 @@ class BaselineComparisonBenchmark {
 
         /** The same pages through the feed's own query by raw JDBC, each column read as bytes; the number of rows. */
         long readWholeFeedRaw() throws Exception {
-            try (Connection connection = connect(); PreparedStatement page = connection.prepareStatement(CustomerEventFeed.PAGE)) {
+            try (Connection connection = connect(); PreparedStatement page = connection.prepareStatement(Harness.FEED_ROWS)) {
                 long after = 0;
                 long rows = 0;
                 while (true) {

@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.customerprofile.query.feed.CustomerEventFeed;
 import org.customerprofile.standalone.KafkaBroker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -161,7 +160,7 @@ class EventDeliveryBenchmark {
         long cursor = after;
         long rows = 0;
         while (rows < EVENTS) {
-            List<Long> page = jdbc.query(CustomerEventFeed.PAGE, (row, n) -> {
+            List<Long> page = jdbc.query(Harness.FEED_ROWS, (row, n) -> {
                 row.getString("type");
                 row.getString("aggregateIdentifier");
                 row.getLong("sequenceNumber");

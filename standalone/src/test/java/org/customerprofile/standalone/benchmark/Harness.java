@@ -47,6 +47,14 @@ final class Harness {
 
     static final int THREADS = Integer.getInteger("benchmark.threads", 8);
     static final UUID COMPANY_1 = UUID.fromString("11111111-1111-4111-8111-111111111111");
+    /** The rows of a page of a company's feed, every column: what the feed's raw-JDBC baselines read. */
+    static final String FEED_ROWS = """
+            SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
+                   payloadType, payloadRevision, payload, metaData
+            FROM DomainEventEntry
+            WHERE companyId = ? AND type = 'Customer' AND globalIndex > ?
+            ORDER BY globalIndex
+            LIMIT ?""";
 
     private static final Pattern CUSTOMER_ID = Pattern.compile("\"customer_id\":\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
