@@ -1,7 +1,6 @@
 package org.customerprofile.query.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -78,7 +77,7 @@ public class CustomerEventFeed {
             // one range of the feed's index, as the page itself: a consumer's unread events are mostly its newest
             List<Row> rows = jdbc.query(BETWEEN, CustomerEventFeed::row, companyId.toString(), unread.get(0), unread.get(unread.size() - 1));
             for (CustomerEvent event : published(rows.stream().filter(row -> !events.containsKey(row.position())).toList())) {
-                FeedEvent encoded = new FeedEvent(event, new SerializedString(encode(event)));
+                FeedEvent encoded = FeedEvent.of(event, encode(event));
                 served.keep(encoded);
                 events.put(event.position(), encoded);
             }
@@ -87,9 +86,9 @@ public class CustomerEventFeed {
         return page.stream().map(events::get).filter(Objects::nonNull).toList();
     }
 
-    private String encode(CustomerEvent event) {
+    private byte[] encode(CustomerEvent event) {
         try {
-            return json.writeValueAsString(event);
+            return json.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a published event could not be encoded", e);
         }

@@ -198,7 +198,7 @@ class EventStreams implements SmartLifecycle {
                         return;
                     }
                     if (event.position() > position) {
-                        emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.event().type())
+                        emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.type())
                                 .data(event, MediaType.APPLICATION_JSON));
                         position = event.position();
                         lastWrite = Instant.now();

@@ -41,7 +41,7 @@ class FeedEventCache implements DataKeys.OpenedValueCache {
     void keep(FeedEvent event) {
         events.put(event.position(), event);
         // checked after the put: an erasure or suspension seen meanwhile removes it again
-        if (!keys.mayKeep(event.customerId())) {
+        if (!keys.mayKeep(UUID.fromString(event.customerId()))) {
             events.asMap().remove(event.position(), event);
         }
     }
@@ -49,7 +49,7 @@ class FeedEventCache implements DataKeys.OpenedValueCache {
     @Override
     public void forget(UUID customerId) {
         String customer = customerId.toString();
-        events.asMap().values().removeIf(event -> event.event().customerId().equals(customer));
+        events.asMap().values().removeIf(event -> event.customerId().equals(customer));
     }
 
     @Override

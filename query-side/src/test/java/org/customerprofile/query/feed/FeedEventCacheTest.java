@@ -3,8 +3,8 @@ package org.customerprofile.query.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,12 +89,16 @@ class FeedEventCacheTest {
     }
 
     @Test
-    void isWrittenAsTheEventItHolds() throws Exception {
+    void isWrittenAsTheEventItHoldsToBytesAndToText() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        FeedEvent event = event(UUID.randomUUID(), 7);
+        CustomerEvent published = customerEvent(UUID.randomUUID(), 7, "Zoë 東京 \"quoted\" 🎉");
+        FeedEvent event = FeedEvent.of(published, json.writeValueAsBytes(published));
+        // as a UTF-8 generator writes the event itself (characters beyond the BMP escaped, as HTTP answers always had them)
+        String one = new String(json.writeValueAsBytes(published), StandardCharsets.UTF_8);
+        String expected = "[" + one + "," + one + "]";
 
-        assertThat(json.writeValueAsString(List.of(event, event)))
-                .isEqualTo("[" + json.writeValueAsString(event.event()) + "," + json.writeValueAsString(event.event()) + "]");
+        assertThat(new String(json.writeValueAsBytes(List.of(event, event)), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(json.writeValueAsString(List.of(event, event))).isEqualTo(expected);
     }
 
     private static List<Long> positions(FeedEvent... events) {
@@ -102,13 +106,17 @@ class FeedEventCacheTest {
     }
 
     private static FeedEvent event(UUID customerId, long position) {
-        CustomerEvent event = new CustomerEvent(UUID.randomUUID().toString(), CustomerEvent.CREATED, CustomerEvent.SCHEMA_VERSION, COMPANY,
-                customerId.toString(), 1, position, "2026-12-03T07:00:00.000Z", "company1", "req-" + position,
-                Map.of("first_name", new CustomerEvent.Change(null, "Ada")), false);
+        CustomerEvent event = customerEvent(customerId, position, "Ada");
         try {
-            return new FeedEvent(event, new SerializedString(new ObjectMapper().writeValueAsString(event)));
+            return FeedEvent.of(event, new ObjectMapper().writeValueAsBytes(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static CustomerEvent customerEvent(UUID customerId, long position, String firstName) {
+        return new CustomerEvent(UUID.randomUUID().toString(), CustomerEvent.CREATED, CustomerEvent.SCHEMA_VERSION, COMPANY,
+                customerId.toString(), 1, position, "2026-12-03T07:00:00.000Z", "company1", "req-" + position,
+                Map.of("first_name", new CustomerEvent.Change(null, firstName)), false);
     }
 }
