@@ -418,7 +418,7 @@ class BaselineComparisonBenchmark {
             }
         }
 
-        /** The same pages through the feed's own query by raw JDBC, each column read as bytes; the number of rows. */
+        /** The same pages' rows by raw JDBC ({@link Harness#FEED_ROWS}), each column read as bytes; the number of rows. */
         long readWholeFeedRaw() throws Exception {
             try (Connection connection = connect(); PreparedStatement page = connection.prepareStatement(Harness.FEED_ROWS)) {
                 long after = 0;

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Downstream delivery: publish lag from append to Kafka acknowledgement (p50/p99) at a steady write load,
  * then the HTTP feed's read rate over {@value #DEFAULT_EVENTS} events side by side with a raw JDBC read of
- * the same rows by the feed's own query. Run:
+ * the same rows ({@link Harness#FEED_ROWS}, every column). Run:
  * {@code ./mvnw -B -o -pl standalone -am test -Dgroups=benchmark -DexcludedGroups= -Dtest=EventDeliveryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
