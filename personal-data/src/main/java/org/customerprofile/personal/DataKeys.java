@@ -156,11 +156,17 @@ public class DataKeys {
         afterCommit(() -> forget(customerId));
     }
 
-    /** The customer is erased: its key is dropped from this process's cache and never cached again. */
+    /**
+     * The customer is erased: its key is dropped from this process's cache and never cached again. The followers are
+     * told once per customer this process comes to know erased (every read of a {@code CustomerErased} calls this):
+     * whatever they were about to keep after that is refused by {@link #mayKeep}.
+     */
     public void forget(UUID customerId) {
-        erased.put(customerId, Boolean.TRUE);
+        boolean newlyKnown = erased.asMap().putIfAbsent(customerId, Boolean.TRUE) == null;
         cache.invalidate(customerId);
-        openedValueCaches.forEach(opened -> opened.forget(customerId));
+        if (newlyKnown) {
+            openedValueCaches.forEach(opened -> opened.forget(customerId));
+        }
     }
 
     /** Erasures of other processes may go unnoticed from now on: no key is served from or kept in the cache. */
