@@ -56,12 +56,19 @@ import org.junit.jupiter.api.Test;
  * <p>{@code -Dbenchmark.baseline-jar=} and {@code -Dstandalone.jar=} name the jars ({@code -Dbenchmark.baseline-label},
  * {@code -Dbenchmark.label} their columns); {@code -Dbenchmark.baseline-jvm=} and {@code -Dbenchmark.jvm=} add JVM
  * options (space separated) to each, so the same jar with and without a flag can be compared too.
+ * {@code -Dbenchmark.seconds=} is the length of each measured load phase, {@code -Dbenchmark.warmup=} the load before
+ * the creates and the {@code GET}s are measured.
  */
 @Tag("benchmark")
 class BaselineComparisonBenchmark {
 
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 2);
     static final Duration PHASE = Harness.seconds("benchmark.seconds", 8);
+    /**
+     * Load before the measured creates and before the measured {@code GET}s, so the JIT compilers have compiled
+     * their paths: with the default, C2 still takes a fifth of a {@code GET}'s CPU on two cores; with 60 it is quiet.
+     */
+    static final Duration WARMUP = Harness.seconds("benchmark.warmup", 10);
     static final int STREAMS = Integer.getInteger("benchmark.streams", 1000);
     static final int FEED_PAGE = 1000;
     static final Pattern CUSTOMER_ID = Pattern.compile("\"customer_id\":\"([^\"]+)\"");
@@ -132,11 +139,11 @@ class BaselineComparisonBenchmark {
         }
         StringBuilder table = new StringBuilder(String.format("""
                 %s (A, %s %s) against %s (B, %s %s), alternately (round 1 A then B, round 2 B then A, ...), each on a fresh data
-                directory, durable embedded PostgreSQL, read-your-writes on; %d s per load phase, %d streams.
+                directory, durable embedded PostgreSQL, read-your-writes on; %d s per load phase after %d s of warm-up, %d streams.
 
                 | figure | round | A | B | B ÷ A |
                 |---|---|---|---|---|
-                """, baseline.label(), baseline.path(), baseline.jvm(), current.label(), current.path(), current.jvm(), PHASE.toSeconds(), STREAMS));
+                """, baseline.label(), baseline.path(), baseline.jvm(), current.label(), current.path(), current.jvm(), PHASE.toSeconds(), WARMUP.toSeconds(), STREAMS));
         for (Figure figure : Figure.values()) {
             double sumA = 0;
             double sumB = 0;
@@ -174,7 +181,7 @@ class BaselineComparisonBenchmark {
             Thread.sleep(15_000); // a JVM told to give memory back when idle (jvm.options) has done so by now
             figures.put(Figure.RSS_SETTLED, service.rssKilobytes() / 1024.0);
 
-            Harness.load(Harness.THREADS, Duration.ofSeconds(10), service::create); // until the JIT has compiled the hot paths
+            Harness.load(Harness.THREADS, WARMUP, service::create);
             Result creates = Harness.load(Harness.THREADS, PHASE, service::create);
             figures.put(Figure.CREATE, creates.perSecond());
             figures.put(Figure.CREATE_P99, creates.p99());
@@ -184,7 +191,7 @@ class BaselineComparisonBenchmark {
             figures.put(Figure.CREATE_VS_RAW, creates.perSecond() / raw.perSecond());
             service.deleteCopies();
 
-            Harness.load(Harness.THREADS, Duration.ofSeconds(3), service::read);
+            Harness.load(Harness.THREADS, WARMUP, service::read);
             figures.put(Figure.GET, Harness.load(Harness.THREADS, PHASE, service::read).perSecond());
 
             long feedEvents = service.readWholeFeed(); // warm-up
