@@ -93,6 +93,7 @@ class ProjectionLag {
                 .tag("processor", processor)
                 .baseUnit(unit)
                 .description(description)
+                .strongReference(true) // a gauge holds its object weakly: unheld, it would read NaN after a collection
                 .register(registry);
     }
 

@@ -46,6 +46,18 @@ class ProjectionLagTest {
     }
 
     @Test
+    void theGaugesKeepMeasuringWhenNothingElseHoldsTheMeasurer() {
+        headAt(8L);
+        segmentsAt(7);
+
+        lag();
+        System.gc();
+
+        assertThat(gauge(ProjectionLag.RUNNING)).isEqualTo(1);
+        assertThat(gauge(ProjectionLag.EVENTS_BEHIND)).isEqualTo(1);
+    }
+
+    @Test
     void isZeroBehindOnceCaughtUp() {
         headAt(8L);
         segmentsAt(8);
